@@ -1,0 +1,236 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"storyline/internal/news"
+)
+
+// Add stores the doc's article and annotations in one transaction, recording
+// no pipeline version (so they do not feed the annotation cache).
+func (db *DB) Add(ctx context.Context, d *news.Doc) (news.AddResult, error) {
+	return db.AddWithVersion(ctx, d, "")
+}
+
+// AddWithVersion is Add for annotations made by the pipeline of the given
+// version (pipeline.Plan.Version()); they are also kept in the cache that
+// CachedAnnotations reads, keyed by the text's hash and that version.
+//
+// An article already stored (same URL; without URL, same content hash) is
+// left as it is and its ID returned with Added false.
+func (db *DB) AddWithVersion(ctx context.Context, d *news.Doc, version string) (news.AddResult, error) {
+	if err := checkString(version); err != nil || len(version) > MaxFieldBytes {
+		return news.AddResult{}, fmt.Errorf("add article: %w: pipeline version %q", news.ErrInvalid, version)
+	}
+	rw, err := prepare(d, time.Now())
+	if err != nil {
+		return news.AddResult{}, err
+	}
+	a := &rw.a
+	tx, err := db.w.BeginTx(ctx, nil)
+	if err != nil {
+		return news.AddResult{}, fmt.Errorf("add article %s: %w", a.ID, err)
+	}
+	defer tx.Rollback()
+
+	// Looked up inside the write transaction, so two goroutines or processes
+	// adding the same article cannot both insert it.
+	var existing string
+	if a.URL != "" {
+		err = tx.QueryRowContext(ctx, "SELECT id FROM articles WHERE url = ?", a.URL).Scan(&existing)
+	} else {
+		err = tx.QueryRowContext(ctx, "SELECT id FROM articles WHERE hash = ? ORDER BY seq LIMIT 1", a.Hash).Scan(&existing)
+	}
+	switch {
+	case err == nil:
+		return news.AddResult{ID: existing, Added: false}, nil
+	case !errors.Is(err, sql.ErrNoRows):
+		return news.AddResult{}, fmt.Errorf("add article %s: look up duplicate: %w", a.ID, err)
+	}
+	var other string
+	err = tx.QueryRowContext(ctx, "SELECT url FROM articles WHERE id = ?", a.ID).Scan(&other)
+	if err == nil {
+		return news.AddResult{}, fmt.Errorf("add article %s: %w: the ID already names another article (url %q)", a.ID, news.ErrConflict, other)
+	} else if !errors.Is(err, sql.ErrNoRows) {
+		return news.AddResult{}, fmt.Errorf("add article %s: %w", a.ID, err)
+	}
+
+	_, err = tx.ExecContext(ctx, `INSERT INTO articles
+		(id, url, hash, source, site, outlet, byline, title, published, date_inferred, language, format, text, removed, added_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		a.ID, a.URL, a.Hash, a.Source, a.Site, a.Outlet, a.Byline, a.Title, rw.published, a.DateInferred,
+		a.Language, a.Format, a.Text, rw.removed, rw.addedAt)
+	if err != nil {
+		return news.AddResult{}, fmt.Errorf("add article %s: %w", a.ID, err)
+	}
+	if _, err := tx.ExecContext(ctx, "INSERT INTO annotations (article_id, version, data) VALUES (?, ?, ?)",
+		a.ID, version, string(rw.notes)); err != nil {
+		return news.AddResult{}, fmt.Errorf("add article %s: annotations: %w", a.ID, err)
+	}
+	if version != "" {
+		if err := putCache(ctx, tx, a.Hash, version, rw.notes, rw.addedAt); err != nil {
+			return news.AddResult{}, fmt.Errorf("add article %s: %w", a.ID, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return news.AddResult{}, fmt.Errorf("add article %s: commit: %w", a.ID, err)
+	}
+	return news.AddResult{ID: a.ID, Added: true}, nil
+}
+
+const articleColumns = `a.id, a.url, a.hash, a.source, a.site, a.outlet, a.byline, a.title, a.published,
+	a.date_inferred, a.language, a.format, a.text, a.removed, a.added_at`
+
+type scanner interface{ Scan(dest ...any) error }
+
+func scanArticle(s scanner, extra ...any) (*news.Article, error) {
+	var (
+		a                  news.Article
+		published, removed sql.NullString
+		addedAt            string
+	)
+	dest := append([]any{&a.ID, &a.URL, &a.Hash, &a.Source, &a.Site, &a.Outlet, &a.Byline, &a.Title, &published,
+		&a.DateInferred, &a.Language, &a.Format, &a.Text, &removed, &addedAt}, extra...)
+	if err := s.Scan(dest...); err != nil {
+		return nil, err
+	}
+	var err error
+	if published.Valid {
+		if a.Published, err = parseTime(published.String); err != nil {
+			return nil, fmt.Errorf("article %s: published: %w", a.ID, err)
+		}
+	}
+	if a.AddedAt, err = parseTime(addedAt); err != nil {
+		return nil, fmt.Errorf("article %s: added_at: %w", a.ID, err)
+	}
+	if removed.Valid {
+		if err := json.Unmarshal([]byte(removed.String), &a.Removed); err != nil {
+			return nil, fmt.Errorf("article %s: removed: %w", a.ID, err)
+		}
+	}
+	return &a, nil
+}
+
+// Article returns the stored article, or an error wrapping news.ErrNotFound.
+func (db *DB) Article(ctx context.Context, id string) (*news.Article, error) {
+	a, err := scanArticle(db.r.QueryRowContext(ctx, "SELECT "+articleColumns+" FROM articles a WHERE a.id = ?", id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("article %q: %w", id, news.ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("article %q: %w", id, err)
+	}
+	return a, nil
+}
+
+// Doc returns the article with the annotations stored beside it.
+func (db *DB) Doc(ctx context.Context, id string) (*news.Doc, error) {
+	var notes sql.NullString
+	a, err := scanArticle(db.r.QueryRowContext(ctx, "SELECT "+articleColumns+
+		", n.data FROM articles a LEFT JOIN annotations n ON n.article_id = a.id WHERE a.id = ?", id), &notes)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("doc %q: %w", id, news.ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("doc %q: %w", id, err)
+	}
+	d := &news.Doc{Article: a}
+	if notes.Valid {
+		n, err := decodeAnnotations([]byte(notes.String))
+		if err != nil {
+			return nil, fmt.Errorf("doc %q: %w", id, err)
+		}
+		d.SetAnnotations(*n)
+	}
+	return d, nil
+}
+
+// Articles lists the articles the filter selects, by publication time then
+// ID; articles whose publication time is unknown come last. Since is
+// inclusive and Until exclusive; either excludes undated articles.
+func (db *DB) Articles(ctx context.Context, f news.ArticleFilter) ([]*news.Article, error) {
+	if f.Limit < 0 || f.Offset < 0 {
+		return nil, fmt.Errorf("list articles: %w: negative limit or offset", news.ErrInvalid)
+	}
+	var (
+		where []string
+		args  []any
+	)
+	if f.Outlet != "" {
+		where, args = append(where, "a.outlet = ?"), append(args, f.Outlet)
+	}
+	if f.Site != "" {
+		where, args = append(where, "a.site = ?"), append(args, f.Site)
+	}
+	for _, b := range []struct {
+		t  time.Time
+		op string
+	}{{f.Since, ">="}, {f.Until, "<"}} {
+		if b.t.IsZero() {
+			continue
+		}
+		s, err := formatTime(clampYear(b.t))
+		if err != nil {
+			return nil, fmt.Errorf("list articles: %w", err)
+		}
+		where, args = append(where, "a.published "+b.op+" ?"), append(args, s)
+	}
+	q := "SELECT " + articleColumns + " FROM articles a"
+	if len(where) > 0 {
+		q += " WHERE " + strings.Join(where, " AND ")
+	}
+	q += " ORDER BY a.published IS NULL, a.published, a.id"
+	if f.Limit > 0 || f.Offset > 0 {
+		limit := f.Limit
+		if limit == 0 {
+			limit = -1 // SQLite's "no limit", needed to give an OFFSET
+		}
+		q += " LIMIT ? OFFSET ?"
+		args = append(args, limit, f.Offset)
+	}
+	rows, err := db.r.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("list articles: %w", err)
+	}
+	defer rows.Close()
+	var out []*news.Article
+	for rows.Next() {
+		a, err := scanArticle(rows)
+		if err != nil {
+			return nil, fmt.Errorf("list articles: %w", err)
+		}
+		out = append(out, a)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list articles: %w", err)
+	}
+	return out, nil
+}
+
+// clampYear keeps a filter bound inside the years the time layout can
+// order; a bound beyond them selects the same rows as one at the edge.
+func clampYear(t time.Time) time.Time {
+	u := t.UTC()
+	switch {
+	case u.Year() < 0:
+		return time.Date(0, 1, 1, 0, 0, 0, 0, time.UTC)
+	case u.Year() > 9999:
+		return time.Date(9999, 12, 31, 23, 59, 59, 999999999, time.UTC)
+	}
+	return u
+}
+
+// Count returns the number of stored articles.
+func (db *DB) Count(ctx context.Context) (int, error) {
+	var n int
+	if err := db.r.QueryRowContext(ctx, "SELECT count(*) FROM articles").Scan(&n); err != nil {
+		return 0, fmt.Errorf("count articles: %w", err)
+	}
+	return n, nil
+}
