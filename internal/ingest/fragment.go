@@ -1,0 +1,174 @@
+package ingest
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// blockTags end a paragraph: the text before and after them is separated
+// by a blank line.
+var blockTags = map[atom.Atom]bool{
+	atom.Address: true, atom.Article: true, atom.Aside: true, atom.Blockquote: true,
+	atom.Dd: true, atom.Details: true, atom.Div: true, atom.Dl: true, atom.Dt: true,
+	atom.Fieldset: true, atom.Figcaption: true, atom.Figure: true, atom.Footer: true,
+	atom.Form: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true,
+	atom.H5: true, atom.H6: true, atom.Header: true, atom.Hr: true, atom.Li: true,
+	atom.Main: true, atom.Nav: true, atom.Ol: true, atom.P: true, atom.Pre: true,
+	atom.Section: true, atom.Summary: true, atom.Table: true, atom.Tr: true,
+	atom.Ul: true, atom.Caption: true, atom.Body: true, atom.Html: true,
+}
+
+// droppedTags hold no reader-visible text.
+var droppedTags = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
+	atom.Iframe: true, atom.Object: true, atom.Svg: true, atom.Math: true,
+	atom.Head: true, atom.Select: true, atom.Button: true, atom.Canvas: true,
+	atom.Audio: true, atom.Video: true,
+}
+
+// fragmentText turns an HTML fragment (a feed item's content) into plain
+// text: blocks become paragraphs separated by blank lines, <br> a line
+// break, scripts and styles vanish, entities are decoded and runs of
+// whitespace inside a paragraph fold to one space, as a browser shows them.
+func fragmentText(fragment string) string {
+	body := &html.Node{Type: html.ElementNode, DataAtom: atom.Body, Data: "body"}
+	nodes, err := html.ParseFragment(strings.NewReader(fragment), body)
+	if err != nil {
+		// The parser only fails on reader errors, which a string reader
+		// has none of; fall back to the bare text rather than lose it.
+		return normalize(fragment)
+	}
+	var w textWriter
+	for _, n := range nodes {
+		w.walk(n)
+	}
+	return w.String()
+}
+
+// textWriter collects text with pending breaks, so that nested blocks give
+// one blank line, not several.
+type textWriter struct {
+	b     strings.Builder
+	brk   int  // pending line breaks: 1 = newline, 2 = blank line
+	space bool // a space is pending before the next word
+	pre   int  // depth inside <pre>, where whitespace is kept
+}
+
+func (w *textWriter) lineBreak(n int) {
+	w.brk = max(w.brk, n)
+	w.space = false
+}
+
+func (w *textWriter) text(s string) {
+	if w.pre > 0 {
+		w.flush()
+		w.b.WriteString(s)
+		return
+	}
+	for i, f := range strings.Fields(s) {
+		if i > 0 || startsWithSpace(s) {
+			w.space = true
+		}
+		w.flush()
+		w.b.WriteString(f)
+	}
+	if endsWithSpace(s) {
+		w.space = true
+	}
+}
+
+// flush writes the pending separators before new text.
+func (w *textWriter) flush() {
+	if w.b.Len() == 0 {
+		w.brk, w.space = 0, false
+		return
+	}
+	switch {
+	case w.brk >= 2:
+		w.b.WriteString("\n\n")
+	case w.brk == 1:
+		w.b.WriteString("\n")
+	case w.space:
+		w.b.WriteString(" ")
+	}
+	w.brk, w.space = 0, false
+}
+
+// walk visits the tree without recursion, so that deeply nested markup
+// from outside cannot exhaust the stack.
+func (w *textWriter) walk(root *html.Node) {
+	n := root
+	for {
+		if w.enter(n) && n.FirstChild != nil {
+			n = n.FirstChild
+			continue
+		}
+		// n is done: close it and every ancestor whose last child it was.
+		for {
+			w.leave(n)
+			if n == root {
+				return
+			}
+			if n.NextSibling != nil {
+				n = n.NextSibling
+				break
+			}
+			n = n.Parent
+		}
+	}
+}
+
+// enter handles an opening node and says whether to visit its children.
+func (w *textWriter) enter(n *html.Node) bool {
+	switch n.Type {
+	case html.TextNode:
+		w.text(n.Data)
+		return false
+	case html.ElementNode:
+		if droppedTags[n.DataAtom] {
+			return false
+		}
+		switch {
+		case n.DataAtom == atom.Br:
+			w.lineBreak(1)
+		case n.DataAtom == atom.Td || n.DataAtom == atom.Th:
+			if w.brk == 0 {
+				w.space = true
+			}
+		case blockTags[n.DataAtom]:
+			w.lineBreak(2)
+		}
+		if n.DataAtom == atom.Pre {
+			w.pre++
+		}
+		return true
+	case html.DocumentNode:
+		return true
+	}
+	return false // comments, doctypes
+}
+
+// leave closes an element whose children were visited.
+func (w *textWriter) leave(n *html.Node) {
+	if n.Type != html.ElementNode || droppedTags[n.DataAtom] {
+		return
+	}
+	if n.DataAtom == atom.Pre && w.pre > 0 {
+		w.pre--
+	}
+	if blockTags[n.DataAtom] {
+		w.lineBreak(2)
+	}
+}
+
+func (w *textWriter) String() string { return normalize(w.b.String()) }
+
+func startsWithSpace(s string) bool {
+	return s != "" && strings.TrimLeft(s[:1], " \t\n\r\f") == ""
+}
+
+func endsWithSpace(s string) bool {
+	return s != "" && strings.TrimRight(s[len(s)-1:], " \t\n\r\f") == ""
+}

@@ -1,0 +1,134 @@
+package ingest
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+
+	"storyline/internal/news"
+)
+
+// jsonLines emits one article per line of a JSON lines stream: an object
+// with "text" or "html" and the metadata fields. A bad line is an error
+// item naming "path:LINE" and the other lines go on. Lines are read with a
+// bound, so a huge line costs an error, not the machine's memory.
+func (r *reader) jsonLines(name string, src io.Reader, fm meta) error {
+	br := bufio.NewReaderSize(src, 64<<10)
+	source := name
+	if fm.source != "" {
+		source = fm.source
+	}
+	for n := 1; ; n++ {
+		if err := r.ctx.Err(); err != nil {
+			return err
+		}
+		line, tooLong, err := readLine(br, r.max)
+		if err != nil && !errors.Is(err, io.EOF) {
+			return r.fail(fmt.Sprintf("%s:%d", name, n), fmt.Errorf("read: %w", err))
+		}
+		if len(line) == 0 && !tooLong && errors.Is(err, io.EOF) {
+			return nil
+		}
+		in := fmt.Sprintf("%s:%d", name, n)
+		var emitErr error
+		if tooLong {
+			emitErr = r.fail(in, fmt.Errorf("line longer than the limit of %d bytes: %w", r.max, news.ErrTooLarge))
+		} else if len(bytes.TrimSpace(line)) > 0 {
+			emitErr = r.jsonLine(in, fmt.Sprintf("%s:%d", source, n), line, fm)
+		}
+		if emitErr != nil {
+			return emitErr
+		}
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+	}
+}
+
+// jsonLine reads one non-blank line.
+func (r *reader) jsonLine(in, source string, line []byte, fm meta) error {
+	a, clean, problems, err := lineArticle(line)
+	if err != nil {
+		return r.fail(in, err)
+	}
+	// A bad metadata field is reported, and the article still goes on
+	// with the fields that were good.
+	for _, p := range problems {
+		if err := r.fail(in, fmt.Errorf("%s (article read without it): %w", p, news.ErrInvalid)); err != nil {
+			return err
+		}
+	}
+	if fm.Outlet != nil && a.Outlet == "" {
+		a.Outlet = *fm.Outlet
+	}
+	if fm.Language != nil && a.Language == "" {
+		a.Language = *fm.Language
+	}
+	finish(a, source)
+	return r.article(in, a, clean)
+}
+
+// lineArticle decodes one JSON line into an article with its metadata set
+// (but not Site and Source, which depend on the input's name). clean says
+// whether the text bypassed HTML extraction.
+func lineArticle(line []byte) (a *news.Article, clean bool, problems []string, err error) {
+	if i := invalidUTF8(line); i >= 0 {
+		return nil, false, nil, fmt.Errorf("invalid UTF-8 at byte %d of the line: %w", i, news.ErrInvalid)
+	}
+	obj, err := decodeObject(line)
+	if err != nil {
+		return nil, false, nil, fmt.Errorf("%v: %w", err, news.ErrInvalid)
+	}
+	m, problems := decodeMeta(obj)
+	text, err := optString(obj["text"])
+	if err != nil {
+		return nil, false, nil, fmt.Errorf("field \"text\": %v: %w", err, news.ErrInvalid)
+	}
+	page, err := optString(obj["html"])
+	if err != nil {
+		return nil, false, nil, fmt.Errorf("field \"html\": %v: %w", err, news.ErrInvalid)
+	}
+	switch {
+	case text != nil:
+		body, err := plainText([]byte(*text))
+		if err != nil {
+			return nil, false, nil, fmt.Errorf("field \"text\": %w", err)
+		}
+		a, clean = &news.Article{Text: body}, true
+	case page != nil:
+		a, err = htmlArticle([]byte(*page), m)
+		if err != nil {
+			return nil, false, nil, fmt.Errorf("field \"html\": %w", err)
+		}
+	default:
+		return nil, false, nil, fmt.Errorf("no \"text\" or \"html\" field with content: %w", news.ErrInvalid)
+	}
+	m.apply(a, "")
+	a.Format = "jsonl"
+	return a, clean, problems, nil
+}
+
+// readLine reads one line without its end, holding at most max bytes of
+// it: the rest of a longer line is read and dropped, and tooLong is set.
+// err is io.EOF with the last line when the stream ends.
+func readLine(br *bufio.Reader, max int64) (line []byte, tooLong bool, err error) {
+	for {
+		chunk, err := br.ReadSlice('\n')
+		if err == nil {
+			chunk = chunk[:len(chunk)-1] // the newline
+		}
+		if !tooLong {
+			if int64(len(line)+len(chunk)) > max {
+				tooLong, line = true, nil
+			} else {
+				line = append(line, chunk...)
+			}
+		}
+		if errors.Is(err, bufio.ErrBufferFull) {
+			continue
+		}
+		return bytes.TrimSuffix(line, []byte("\r")), tooLong, err
+	}
+}
