@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"fmt"
+	"strings"
 
 	"storyline/internal/news"
 )
@@ -26,7 +27,9 @@ func htmlArticle(raw []byte, m meta) (a *news.Article, err error) {
 		return nil, err
 	}
 	a.Text = normalize(a.Text)
-	if a.Text == "" {
+	// The extractor's fallbacks can return the page title alone as the
+	// text of a page with an empty body; a title is not an article.
+	if a.Text == "" || a.Text == strings.TrimSpace(a.Title) {
 		return nil, fmt.Errorf("no article text found in the page: %w", news.ErrInvalid)
 	}
 	a.Format = "html"
