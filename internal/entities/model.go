@@ -1,0 +1,555 @@
+package entities
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Types are the CoNLL entity types the model knows, in a fixed order.
+var Types = []string{"PER", "LOC", "ORG", "MISC"}
+
+// Model is a greedy left-to-right tagger: an averaged perceptron over
+// hashed features, BILOU tags, and two tables learnt from the training
+// text (how often a word is written with a capital; which word sequences
+// were names of which type).
+type Model struct {
+	tags    []string // tags[0] is "O"
+	typeOf  []int    // index into Types, -1 for O
+	prefix  []byte   // B, I, L, U or O
+	feats   table
+	weights []int8 // len(feats rows) × len(tags)
+	scale   float32
+	lex     table
+	gaz     table
+	allowed [][]bool // allowed[prev][tag]; prev == len(tags) is the start
+}
+
+// table is an open-addressing hash from a feature key to a value; it is
+// faster than a Go map on this hot path.
+type table struct {
+	mask uint32
+	keys []uint32
+	vals []int32
+}
+
+func newTable(keys []uint32, vals []int32) table {
+	size := uint32(16)
+	for size < uint32(len(keys))*2 {
+		size <<= 1
+	}
+	t := table{mask: size - 1, keys: make([]uint32, size), vals: make([]int32, size)}
+	for i, k := range keys {
+		j := (k * 2654435761) & t.mask
+		for t.keys[j] != 0 && t.keys[j] != k {
+			j = (j + 1) & t.mask
+		}
+		t.keys[j], t.vals[j] = k, vals[i]
+	}
+	return t
+}
+
+func (t *table) get(k uint32) (int32, bool) {
+	if t.keys == nil {
+		return 0, false
+	}
+	j := (k * 2654435761) & t.mask
+	for {
+		switch t.keys[j] {
+		case k:
+			return t.vals[j], true
+		case 0:
+			return 0, false
+		}
+		j = (j + 1) & t.mask
+	}
+}
+
+// bilou lists the tag set: O, then B/I/L/U for each type.
+func bilou() []string {
+	tags := []string{"O"}
+	for _, t := range Types {
+		for _, p := range "BILU" {
+			tags = append(tags, string(p)+"-"+t)
+		}
+	}
+	return tags
+}
+
+func (m *Model) setTags(tags []string) error {
+	m.tags = tags
+	m.typeOf = make([]int, len(tags))
+	m.prefix = make([]byte, len(tags))
+	for i, t := range tags {
+		m.typeOf[i] = -1
+		m.prefix[i] = 'O'
+		if t == "O" {
+			continue
+		}
+		if len(t) < 3 || t[1] != '-' || strings.IndexByte("BILU", t[0]) < 0 {
+			return fmt.Errorf("model tag %q: %w", t, errBadModel)
+		}
+		m.prefix[i] = t[0]
+		m.typeOf[i] = -1
+		for k, ty := range Types {
+			if ty == t[2:] {
+				m.typeOf[i] = k
+			}
+		}
+		if m.typeOf[i] < 0 {
+			return fmt.Errorf("model tag %q: unknown type: %w", t, errBadModel)
+		}
+	}
+	n := len(tags)
+	m.allowed = make([][]bool, n+1)
+	for p := 0; p <= n; p++ {
+		m.allowed[p] = make([]bool, n)
+		open := p < n && (m.prefix[p] == 'B' || m.prefix[p] == 'I')
+		for c := 0; c < n; c++ {
+			inside := m.prefix[c] == 'I' || m.prefix[c] == 'L'
+			if open {
+				m.allowed[p][c] = inside && m.typeOf[c] == m.typeOf[p]
+			} else {
+				m.allowed[p][c] = !inside
+			}
+		}
+	}
+	return nil
+}
+
+var errBadModel = errors.New("bad model file")
+
+// lexClass is the training text's evidence on how a word is written:
+// a frequency band and whether it is capitalised away from sentence starts.
+func (m *Model) lexClass(lower string) string {
+	v, ok := m.lex.get(f1(tLex, lower))
+	if !ok {
+		return "unk"
+	}
+	return lexNames[v&0xff]
+}
+
+// lexNames are the lex classes by code: frequency band × capitalisation.
+var lexNames = func() []string {
+	var n []string
+	for f := 0; f < 4; f++ {
+		for _, c := range []string{"cap", "mostcap", "mixed", "mostlow", "low", "none"} {
+			n = append(n, fmt.Sprintf("f%d%s", f, c))
+		}
+	}
+	return n
+}()
+
+func lexCode(total, capMid, low int) int32 {
+	f := 0
+	switch {
+	case total >= 100:
+		f = 3
+	case total >= 10:
+		f = 2
+	case total >= 3:
+		f = 1
+	}
+	var c int
+	switch seen := capMid + low; {
+	case seen == 0:
+		c = 5
+	case low == 0:
+		c = 0
+	case capMid == 0:
+		c = 4
+	case capMid*4 >= seen*3:
+		c = 1
+	case capMid*4 <= seen:
+		c = 3
+	default:
+		c = 2
+	}
+	return int32(f*6 + c)
+}
+
+const maxGazLen = 5
+
+func gazStart() uint64 { return fnvOffset ^ 0x5bd1e995 }
+
+// markGazetteer marks the longest runs of words that the training data
+// named as entities, with their position and type(s).
+func (m *Model) markGazetteer(info []tokInfo) {
+	if m.gaz.keys == nil {
+		return
+	}
+	for i := 0; i < len(info); {
+		best, bestV := 0, int32(0)
+		h := gazStart()
+		for l := 1; l <= maxGazLen && i+l <= len(info); l++ {
+			h = mix(h, info[i+l-1].lower)
+			if v, ok := m.gaz.get(key(h)); ok {
+				best, bestV = l, v
+			}
+		}
+		if best == 0 {
+			i++
+			continue
+		}
+		var ty []string
+		for k, t := range Types {
+			if bestV&(1<<k) != 0 {
+				ty = append(ty, t)
+			}
+		}
+		name := strings.Join(ty, "|")
+		for k := 0; k < best; k++ {
+			p := "I-"
+			switch {
+			case best == 1:
+				p = "U-"
+			case k == 0:
+				p = "B-"
+			case k == best-1:
+				p = "L-"
+			}
+			info[i+k].gaz = p + name
+		}
+		i += best
+	}
+}
+
+// scorer adds the weights of a token's features to scores.
+type scorer func(feats []uint32, scores []float32)
+
+func (m *Model) score(feats []uint32, scores []float32) {
+	n := len(m.tags)
+	acc := make([]int32, n)
+	for _, f := range feats {
+		row, ok := m.feats.get(f)
+		if !ok {
+			continue
+		}
+		w := m.weights[int(row)*n : int(row)*n+n]
+		for t := range w {
+			acc[t] += int32(w[t])
+		}
+	}
+	for t := range scores {
+		scores[t] = float32(acc[t]) * m.scale
+	}
+}
+
+// decoder holds the buffers of one tagging run.
+type decoder struct {
+	feats  []uint32
+	scores []float32
+}
+
+// tagDoc tags every sentence of a document. When learn is not nil it is
+// called for each token with its features and chosen tag; it returns the
+// tag to continue with, which lets training follow its own predictions.
+func (m *Model) tagDoc(doc [][]tokInfo, sc scorer, constrain bool, learn func(s, i int, feats []uint32, pred int) int) [][]int {
+	di := newDocInfo(doc)
+	hist := map[string]*[4]int{}
+	d := decoder{scores: make([]float32, len(m.tags))}
+	out := make([][]int, len(doc))
+	for si, s := range doc {
+		caps := allCaps(s)
+		tags := make([]int, len(s))
+		prev, prev2 := len(m.tags), len(m.tags)
+		for i := range s {
+			h := ""
+			if s[i].upper {
+				if c := hist[s[i].lower]; c != nil {
+					best := -1
+					for k := range c {
+						if c[k] > 0 && (best < 0 || c[k] > c[best]) {
+							best = k
+						}
+					}
+					if best >= 0 {
+						h = Types[best]
+					}
+				}
+			}
+			d.feats = staticFeatures(d.feats[:0], s, i, caps, &di)
+			d.feats = dynamicFeatures(d.feats, s, i, m.tagName(prev), m.tagName(prev2), h)
+			sc(d.feats, d.scores)
+			last := i == len(s)-1
+			best := -1
+			for t, v := range d.scores {
+				if constrain {
+					if !m.allowed[prev][t] {
+						continue
+					}
+					if last && (m.prefix[t] == 'B' || m.prefix[t] == 'I') {
+						continue
+					}
+				}
+				if best < 0 || v > d.scores[best] {
+					best = t
+				}
+			}
+			if learn != nil {
+				best = learn(si, i, d.feats, best)
+			}
+			tags[i] = best
+			prev2, prev = prev, best
+		}
+		// The history counts whole chunks' types for their capitalised words.
+		for i, t := range tags {
+			if s[i].upper && m.typeOf[t] >= 0 {
+				c := hist[s[i].lower]
+				if c == nil {
+					c = new([4]int)
+					hist[s[i].lower] = c
+				}
+				c[m.typeOf[t]]++
+			}
+		}
+		out[si] = tags
+	}
+	return out
+}
+
+func (m *Model) tagName(t int) string {
+	if t >= len(m.tags) {
+		return "<s>"
+	}
+	return m.tags[t]
+}
+
+// Tag labels the words of one document, sentence by sentence, with BILOU
+// tags (O, B-PER, I-PER, L-PER, U-PER, …). The document matters: a name
+// tagged earlier helps tag it again later.
+func (m *Model) Tag(doc [][]string) [][]string {
+	info := make([][]tokInfo, len(doc))
+	for i, s := range doc {
+		info[i] = m.sentInfo(s)
+	}
+	idx := m.tagDoc(info, m.score, true, nil)
+	out := make([][]string, len(idx))
+	for i, s := range idx {
+		out[i] = make([]string, len(s))
+		for j, t := range s {
+			out[i][j] = m.tags[t]
+		}
+	}
+	return out
+}
+
+const magic = "storyline-ner-1\n"
+
+// Limits on a model file, so a corrupt one fails cleanly.
+const (
+	maxRows = 4 << 20
+	maxTags = 64
+)
+
+// WriteTo writes the model in its compact, gzip-compressed form.
+func (m *Model) WriteTo(w io.Writer) (int64, error) {
+	var buf bytes.Buffer
+	buf.WriteString(magic)
+	putU := func(v uint64) { buf.Write(binary.AppendUvarint(nil, v)) }
+	putU(uint64(len(m.tags)))
+	for _, t := range m.tags {
+		putU(uint64(len(t)))
+		buf.WriteString(t)
+	}
+	binary.Write(&buf, binary.LittleEndian, math.Float32bits(m.scale))
+	writeTable := func(t *table, withWeights bool) {
+		type kv struct {
+			k uint32
+			v int32
+		}
+		var kvs []kv
+		for i, k := range t.keys {
+			if k != 0 {
+				kvs = append(kvs, kv{k, t.vals[i]})
+			}
+		}
+		sort.Slice(kvs, func(i, j int) bool { return kvs[i].k < kvs[j].k })
+		putU(uint64(len(kvs)))
+		last := uint32(0)
+		for _, e := range kvs {
+			putU(uint64(e.k - last))
+			last = e.k
+		}
+		n := len(m.tags)
+		if withWeights {
+			// Tag-major order keeps each tag's small weights together,
+			// which compresses better.
+			for t := 0; t < n; t++ {
+				for _, e := range kvs {
+					buf.WriteByte(byte(m.weights[int(e.v)*n+t]))
+				}
+			}
+			return
+		}
+		for _, e := range kvs {
+			putU(uint64(e.v))
+		}
+	}
+	writeTable(&m.feats, true)
+	writeTable(&m.lex, false)
+	writeTable(&m.gaz, false)
+	cw := &countWriter{w: w}
+	zw, err := gzip.NewWriterLevel(cw, gzip.BestCompression)
+	if err != nil {
+		return cw.n, err
+	}
+	if _, err := zw.Write(buf.Bytes()); err != nil {
+		return cw.n, fmt.Errorf("write model: %w", err)
+	}
+	if err := zw.Close(); err != nil {
+		return cw.n, fmt.Errorf("write model: %w", err)
+	}
+	return cw.n, nil
+}
+
+type countWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// Load reads a model written by WriteTo; name is used in errors.
+func Load(r io.Reader, name string) (*Model, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("load model %s: %w", name, err)
+	}
+	data, err := io.ReadAll(io.LimitReader(zr, 64<<20))
+	if err != nil {
+		return nil, fmt.Errorf("load model %s: %w", name, err)
+	}
+	m, err := decode(bufio.NewReader(bytes.NewReader(data)))
+	if err != nil {
+		return nil, fmt.Errorf("load model %s: %w", name, err)
+	}
+	return m, nil
+}
+
+func decode(r *bufio.Reader) (*Model, error) {
+	head := make([]byte, len(magic))
+	if _, err := io.ReadFull(r, head); err != nil || string(head) != magic {
+		return nil, fmt.Errorf("not a storyline NER model: %w", errBadModel)
+	}
+	getU := func(limit uint64) (uint64, error) {
+		v, err := binary.ReadUvarint(r)
+		if err != nil {
+			return 0, fmt.Errorf("truncated: %w", errBadModel)
+		}
+		if v > limit {
+			return 0, fmt.Errorf("value %d over %d: %w", v, limit, errBadModel)
+		}
+		return v, nil
+	}
+	nt, err := getU(maxTags)
+	if err != nil {
+		return nil, err
+	}
+	tags := make([]string, nt)
+	for i := range tags {
+		l, err := getU(32)
+		if err != nil {
+			return nil, err
+		}
+		b := make([]byte, l)
+		if _, err := io.ReadFull(r, b); err != nil || !utf8.Valid(b) {
+			return nil, fmt.Errorf("tag %d: %w", i, errBadModel)
+		}
+		tags[i] = string(b)
+	}
+	if nt == 0 || tags[0] != "O" {
+		return nil, fmt.Errorf("first tag must be O: %w", errBadModel)
+	}
+	m := &Model{}
+	if err := m.setTags(tags); err != nil {
+		return nil, err
+	}
+	var bits uint32
+	if err := binary.Read(r, binary.LittleEndian, &bits); err != nil {
+		return nil, fmt.Errorf("scale: %w", errBadModel)
+	}
+	m.scale = math.Float32frombits(bits)
+	if math.IsNaN(float64(m.scale)) || math.IsInf(float64(m.scale), 0) {
+		return nil, fmt.Errorf("scale: %w", errBadModel)
+	}
+	readTable := func(withWeights bool) (table, error) {
+		n, err := getU(maxRows)
+		if err != nil {
+			return table{}, err
+		}
+		keys := make([]uint32, n)
+		vals := make([]int32, n)
+		last := uint64(0)
+		for i := range keys {
+			d, err := getU(math.MaxUint32)
+			if err != nil {
+				return table{}, err
+			}
+			last += d
+			if last > math.MaxUint32 || last == 0 || (i > 0 && d == 0) {
+				return table{}, fmt.Errorf("keys out of order: %w", errBadModel)
+			}
+			keys[i] = uint32(last)
+			vals[i] = int32(i)
+		}
+		if withWeights {
+			w := make([]byte, int(n)*int(nt))
+			if _, err := io.ReadFull(r, w); err != nil {
+				return table{}, fmt.Errorf("weights: %w", errBadModel)
+			}
+			m.weights = make([]int8, len(w))
+			for t := 0; t < int(nt); t++ {
+				for i := 0; i < int(n); i++ {
+					m.weights[i*int(nt)+t] = int8(w[t*int(n)+i])
+				}
+			}
+		} else {
+			for i := range vals {
+				v, err := getU(math.MaxInt32)
+				if err != nil {
+					return table{}, err
+				}
+				vals[i] = int32(v)
+			}
+		}
+		return newTable(keys, vals), nil
+	}
+	if m.feats, err = readTable(true); err != nil {
+		return nil, err
+	}
+	if m.lex, err = readTable(false); err != nil {
+		return nil, err
+	}
+	if m.gaz, err = readTable(false); err != nil {
+		return nil, err
+	}
+	for i, k := range m.lex.keys {
+		if k != 0 && int(m.lex.vals[i]) >= len(lexNames) {
+			return nil, fmt.Errorf("lex class %d: %w", m.lex.vals[i], errBadModel)
+		}
+	}
+	if _, err := r.ReadByte(); err != io.EOF {
+		return nil, fmt.Errorf("trailing data: %w", errBadModel)
+	}
+	return m, nil
+}
+
+// capitalised reports whether w starts with an upper-case letter.
+func capitalised(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
