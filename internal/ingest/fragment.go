@@ -25,26 +25,54 @@ var droppedTags = map[atom.Atom]bool{
 	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
 	atom.Iframe: true, atom.Object: true, atom.Svg: true, atom.Math: true,
 	atom.Head: true, atom.Select: true, atom.Button: true, atom.Canvas: true,
-	atom.Audio: true, atom.Video: true,
+	atom.Audio: true, atom.Video: true, atom.Title: true,
 }
 
 // fragmentText turns an HTML fragment (a feed item's content) into plain
 // text: blocks become paragraphs separated by blank lines, <br> a line
 // break, scripts and styles vanish, entities are decoded and runs of
 // whitespace inside a paragraph fold to one space, as a browser shows them.
+//
+// It works on the token stream rather than a parsed tree: a paragraph
+// break needs only the tag, and the tree builder refuses markup nested
+// deeper than 512 elements, which outside input can be.
 func fragmentText(fragment string) string {
-	body := &html.Node{Type: html.ElementNode, DataAtom: atom.Body, Data: "body"}
-	nodes, err := html.ParseFragment(strings.NewReader(fragment), body)
-	if err != nil {
-		// The parser only fails on reader errors, which a string reader
-		// has none of; fall back to the bare text rather than lose it.
-		return normalize(fragment)
-	}
+	z := html.NewTokenizer(strings.NewReader(fragment))
 	var w textWriter
-	for _, n := range nodes {
-		w.walk(n)
+	dropped := 0 // open elements whose content is dropped
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			// The only error a string reader gives is io.EOF.
+			return w.String()
+		case html.TextToken:
+			if dropped == 0 {
+				w.text(string(z.Text()))
+			}
+		case html.StartTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			if droppedTags[a] {
+				dropped++
+			} else if dropped == 0 {
+				w.start(a)
+			}
+		case html.SelfClosingTagToken:
+			name, _ := z.TagName()
+			if a := atom.Lookup(name); dropped == 0 && !droppedTags[a] {
+				w.start(a)
+				w.end(a)
+			}
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			if droppedTags[a] {
+				dropped = max(dropped-1, 0)
+			} else if dropped == 0 {
+				w.end(a)
+			}
+		}
 	}
-	return w.String()
 }
 
 // textWriter collects text with pending breaks, so that nested blocks give
@@ -96,69 +124,29 @@ func (w *textWriter) flush() {
 	w.brk, w.space = 0, false
 }
 
-// walk visits the tree without recursion, so that deeply nested markup
-// from outside cannot exhaust the stack.
-func (w *textWriter) walk(root *html.Node) {
-	n := root
-	for {
-		if w.enter(n) && n.FirstChild != nil {
-			n = n.FirstChild
-			continue
+// start handles an opening tag.
+func (w *textWriter) start(a atom.Atom) {
+	switch {
+	case a == atom.Br:
+		w.lineBreak(1)
+	case a == atom.Td || a == atom.Th:
+		if w.brk == 0 {
+			w.space = true
 		}
-		// n is done: close it and every ancestor whose last child it was.
-		for {
-			w.leave(n)
-			if n == root {
-				return
-			}
-			if n.NextSibling != nil {
-				n = n.NextSibling
-				break
-			}
-			n = n.Parent
-		}
+	case blockTags[a]:
+		w.lineBreak(2)
+	}
+	if a == atom.Pre {
+		w.pre++
 	}
 }
 
-// enter handles an opening node and says whether to visit its children.
-func (w *textWriter) enter(n *html.Node) bool {
-	switch n.Type {
-	case html.TextNode:
-		w.text(n.Data)
-		return false
-	case html.ElementNode:
-		if droppedTags[n.DataAtom] {
-			return false
-		}
-		switch {
-		case n.DataAtom == atom.Br:
-			w.lineBreak(1)
-		case n.DataAtom == atom.Td || n.DataAtom == atom.Th:
-			if w.brk == 0 {
-				w.space = true
-			}
-		case blockTags[n.DataAtom]:
-			w.lineBreak(2)
-		}
-		if n.DataAtom == atom.Pre {
-			w.pre++
-		}
-		return true
-	case html.DocumentNode:
-		return true
-	}
-	return false // comments, doctypes
-}
-
-// leave closes an element whose children were visited.
-func (w *textWriter) leave(n *html.Node) {
-	if n.Type != html.ElementNode || droppedTags[n.DataAtom] {
-		return
-	}
-	if n.DataAtom == atom.Pre && w.pre > 0 {
+// end handles a closing tag.
+func (w *textWriter) end(a atom.Atom) {
+	if a == atom.Pre && w.pre > 0 {
 		w.pre--
 	}
-	if blockTags[n.DataAtom] {
+	if blockTags[a] {
 		w.lineBreak(2)
 	}
 }
