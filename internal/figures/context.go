@@ -1,0 +1,387 @@
+package figures
+
+import (
+	"strings"
+
+	"storyline/internal/news"
+)
+
+var determiners = setOf(`the his her its their our your my these those this that its`)
+
+// findUnit reads what the number counts from the words after it. It returns
+// false when those words show the number is no figure at all (a duration, an
+// age, a page-furniture count).
+func findUnit(toks []token, c *cand) bool {
+	last := c.a
+	if c.b != nil {
+		last = *c.b
+	}
+	j := last.end
+	switch {
+	case last.percent || c.a.percent:
+		c.unit = "%"
+		return true
+	case last.currency != "":
+		c.unit = last.currency
+		return true
+	}
+	// "a 28-point plan", "a four-year conflict", "a 37-year-old"
+	if j+1 < len(toks) && toks[j].text == "-" && adjacent(toks, j) && isWord(toks, j+1) && adjacent(toks, j+1) {
+		w := toks[j+1].low
+		if durations[w] {
+			return false
+		}
+		if !last.vague {
+			c.unit, c.unitEnd = plural(w), j+2
+			return true
+		}
+	}
+	// "hundreds of drones", "four of the drones", "two of his ministers"
+	if lowAt(toks, j) == "of" {
+		k := j + 1
+		det := determiners[lowAt(toks, k)]
+		if det {
+			k++
+		}
+		if b, ok, _ := parseAmount(toks, k); ok {
+			k = b.end
+		}
+		if last.vague || det {
+			if w, end := nounAfter(toks, k, true); w != "" {
+				c.unit = w
+				if last.vague {
+					c.unitEnd = end
+				} else {
+					c.ofEnd = end
+				}
+				return !durations[w]
+			}
+		}
+		return true
+	}
+	w, end := nounAfter(toks, j, last.value == 1 && !last.vague)
+	if durations[w] || furniture[w] {
+		return false
+	}
+	if w != "" {
+		if cur, ok := currencyNouns[w]; ok {
+			w = cur
+		}
+		c.unit, c.unitEnd = w, end
+		return true
+	}
+	c.unit = nounBefore(toks, c.start)
+	return true
+}
+
+// nounBefore finds the counted noun of a number that has none after it, in
+// a phrase before it: "caps the number of troops at 600,000", "the limit of
+// its armed forces from 600,000 to 800,000".
+func nounBefore(toks []token, at int) string {
+	for k := at - 1; k >= 0 && k >= at-3; k-- {
+		t := toks[k]
+		if t.kind != word {
+			return ""
+		}
+		if !looksPlural(t.low) || t.cap {
+			continue
+		}
+		for o := k - 1; o >= 0 && o >= k-5; o-- {
+			if toks[o].kind != word {
+				break
+			}
+			if toks[o].low == "of" {
+				return t.low
+			}
+		}
+		return ""
+	}
+	return ""
+}
+
+// furniture are the counts a page shows around an article, not in it.
+var furniture = setOf(`comments replies shares likes views retweets reads min mins`)
+
+// nounAfter finds the counted noun in the next few words: the first plural
+// noun, or, when none comes, a singular noun used as a modifier ("28 point
+// plan") or after "one". It stops at function words, verbs and punctuation.
+// measureNoun nouns ("9 deaths") count people and say the measure
+// themselves; they are returned as "people".
+func nounAfter(toks []token, j int, singularOK bool) (string, int) {
+	first, firstEnd := "", -1
+	for k := j; k < j+4 && k < len(toks); k++ {
+		t := toks[k]
+		if t.kind != word {
+			break
+		}
+		w := t.low
+		if measureNouns[w] {
+			return "people", k + 1
+		}
+		if stopWords[w] {
+			break
+		}
+		if looksPlural(w) {
+			// a noun used as a modifier before another: "police officers"
+			if k+1 < len(toks) && toks[k+1].kind == word && looksPlural(toks[k+1].low) && !measureNouns[toks[k+1].low] {
+				return toks[k+1].low, k + 2
+			}
+			return w, k + 1
+		}
+		if measures[w] != "" || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") && !t.cap {
+			break
+		}
+		if first == "" && !t.cap {
+			first, firstEnd = w, k+1
+		}
+	}
+	if first == "" {
+		return "", -1
+	}
+	if singularOK {
+		return plural(first), firstEnd
+	}
+	// a singular noun with more words after it modifies them: "28 point plan"
+	if firstEnd < len(toks) && toks[firstEnd].kind == word && !stopWords[toks[firstEnd].low] {
+		return plural(first), firstEnd
+	}
+	if irregularPlurals[first] {
+		return first, firstEnd
+	}
+	return "", -1
+}
+
+// plural gives the plural of a counted noun so that "one drone" and "22
+// drones" share a unit.
+func plural(w string) string {
+	if p, ok := pluralOf[w]; ok {
+		return p
+	}
+	if irregularPlurals[w] || looksPlural(w) || durations[w] {
+		return w
+	}
+	switch {
+	case strings.HasSuffix(w, "s"), strings.HasSuffix(w, "x"), strings.HasSuffix(w, "ch"), strings.HasSuffix(w, "sh"):
+		return w + "es"
+	case strings.HasSuffix(w, "y") && len(w) > 1 && !strings.ContainsRune("aeiou", rune(w[len(w)-2])):
+		return w[:len(w)-1] + "ies"
+	}
+	return w + "s"
+}
+
+// Windows for the measure: a verb or noun this many tokens before the
+// phrase or after it, within its clause.
+const (
+	leftWindow  = 8
+	rightWindow = 6
+)
+
+// rightStops end the search after a number: the measure of a number is in
+// its own verb phrase, not in a prepositional phrase or the next clause.
+var rightStops = setOf(`and or but in at on after before during since from for into onto near by with
+across of than that which who when while as because though although until`)
+
+var leftStops = setOf(`and or but that which who while when because although though whereas`)
+
+// findMeasure looks for the nearest measure word on either side of the
+// phrase. A measure of people is never taken for a count of weapons.
+func findMeasure(toks []token, c *cand) {
+	leftM, leftD := "", 0
+	for k, d := c.start-1, 1; k >= 0 && d <= leftWindow; k, d = k-1, d+1 {
+		t := toks[k]
+		if clauseEnd(t) || t.kind == digit || leftStops[t.low] {
+			break
+		}
+		if m := measureAt(toks, k, c.unit); m != "" {
+			leftM, leftD = m, d
+			break
+		}
+	}
+	rightM, rightD := "", 0
+	from := c.end
+	if c.ofEnd > from {
+		from = c.ofEnd
+	}
+	for k, d := from, 1; k < len(toks) && d <= rightWindow; k, d = k+1, d+1 {
+		t := toks[k]
+		if clauseEnd(t) || t.kind == digit || rightStops[t.low] {
+			break
+		}
+		if m := measureAt(toks, k, c.unit); m != "" {
+			rightM, rightD = m, d
+			break
+		}
+	}
+	switch {
+	case leftM != "" && (rightM == "" || leftD <= rightD):
+		c.measure, c.side = leftM, -1
+	case rightM != "":
+		c.measure, c.side = rightM, 1
+	}
+	// a noun that is its own measure: "9 deaths", "31 injuries", "6 bodies"
+	if c.unitEnd > 0 && measures[toks[c.unitEnd-1].low] != "" {
+		c.measure, c.side = measures[toks[c.unitEnd-1].low], 0
+	}
+}
+
+// measureAt reads the measure word at toks[k], if any, for a figure that
+// counts unit. Names are not measures: "Cross" in a charity's name counts
+// nothing, so capitalised words count only at a sentence start.
+func measureAt(toks []token, k int, unit string) string {
+	t := toks[k]
+	if t.kind != word || t.cap && k > 0 && !sentenceEnd(toks[k-1]) {
+		return ""
+	}
+	m := measures[t.low]
+	switch t.low {
+	case "down":
+		// "shot down", "shooting down"
+		switch lowAt(toks, k-1) {
+		case "shot", "shoot", "shoots", "shooting":
+			m = "intercepted"
+		}
+	case "shot", "shoot", "shoots", "shooting":
+		if lowAt(toks, k+1) == "down" {
+			m = "intercepted"
+		}
+	}
+	if m == "" {
+		return ""
+	}
+	if m == "launched" && roles[unit] {
+		return "dismissed" // "fired two ministers"
+	}
+	if humanMeasures[m] && weapons[unit] {
+		return ""
+	}
+	return m
+}
+
+// coordinate shares what two coordinated figures leave unsaid: a verb before
+// "22 missiles and 460 drones" or after "460 drones and 22 missiles were
+// launched" measures both, and "killed 4 soldiers and wounded 9" counts
+// soldiers twice.
+func coordinate(toks []token, cs []*cand) {
+	for i := 1; i < len(cs); i++ {
+		p, c := cs[i-1], cs[i]
+		if p.sentence != c.sentence || p.end > c.start {
+			continue
+		}
+		joined, comma, gap := true, false, 0
+		for k := p.end; k < c.start; k++ {
+			gap++
+			switch toks[k].low {
+			case "and", "or", "plus":
+			case ",":
+				comma = true
+			default:
+				joined = false
+			}
+		}
+		if joined && gap <= 3 {
+			if c.measure == "" && p.side == -1 {
+				c.measure, c.side = p.measure, -1
+			}
+			// "17 hostages, and three others are missing" says nothing of the 17
+			if p.measure == "" && c.side == 1 && !comma {
+				p.measure, p.side = c.measure, 1
+			}
+		}
+	}
+	for i, c := range cs {
+		if c.unit != "" {
+			continue
+		}
+		if i > 0 {
+			p := cs[i-1]
+			if p.sentence == c.sentence && p.end <= c.start && c.start-p.end <= 4 && p.unit != "" {
+				c.unit = p.unit
+				continue
+			}
+		}
+		if humanMeasures[c.measure] {
+			c.unit = "people"
+		}
+	}
+}
+
+// finish applies the defaults and the bounds and drops what counts nothing.
+func finish(toks []token, c *cand) (news.Figure, bool) {
+	a := c.a
+	if c.measure == "" {
+		switch {
+		case weapons[c.unit]:
+			c.measure = "launched"
+		case c.unit == "points":
+			c.measure = "points"
+		case c.unit == "%":
+			c.measure = "share"
+		}
+	}
+	if c.unit == "" && c.measure == "" {
+		return news.Figure{}, false
+	}
+	// "one" is a figure only when it counts something measured: not "one of
+	// the most …", "one attendee said"
+	if !a.digits && a.bare == "one" && !a.scaled && c.measure == "" && c.b == nil {
+		return news.Figure{}, false
+	}
+	// "the two sides", "his three sons": a reference to known things
+	if !a.digits && a.value <= 4 && !a.scaled && c.b == nil && c.bnd == exact && c.measure == "" &&
+		determiners[lowAt(toks, c.start-1)] {
+		return news.Figure{}, false
+	}
+	f := news.Figure{
+		Span:    news.Span{Start: toks[c.start].start, End: toks[c.end-1].end},
+		Unit:    c.unit,
+		Measure: c.measure,
+	}
+	count := c.unit != "%" && a.currency == ""
+	switch {
+	case c.b != nil && c.change:
+		f.From = ptr(a.value)
+		f.Value, f.Min, f.Max = ptr(c.b.value), ptr(c.b.value), ptr(c.b.value)
+	case c.b != nil:
+		lo, hi := a.value, c.b.value
+		if a.vague {
+			lo = a.lo
+		}
+		if c.b.vague {
+			hi = c.b.hi
+		}
+		f.Min, f.Max = ptr(lo), ptr(hi)
+	case a.vague:
+		f.Min, f.Max = ptr(a.lo), ptr(a.hi)
+	default:
+		v := a.value
+		f.Value = ptr(v)
+		whole := count && v == float64(int64(v))
+		switch c.bnd {
+		case exact:
+			f.Min, f.Max = ptr(v), ptr(v)
+		case atLeast:
+			f.Min = ptr(v)
+		case above:
+			if whole {
+				f.Min = ptr(v + 1)
+			} else {
+				f.Min = ptr(v)
+			}
+		case below:
+			if whole {
+				f.Max = ptr(v - 1)
+			} else {
+				f.Max = ptr(v)
+			}
+		case upTo:
+			f.Max = ptr(v)
+		case nearly:
+			f.Min, f.Max = ptr(v-v/10), ptr(v)
+		case approx:
+			f.Min, f.Max = ptr(v-v/10), ptr(v+v/10)
+		}
+	}
+	return f, true
+}
+
+func ptr(v float64) *float64 { return &v }

@@ -1,0 +1,267 @@
+package figures
+
+import (
+	"math"
+
+	"storyline/internal/news"
+)
+
+// cand is a figure being built: token ranges of the whole phrase and of the
+// number, the number(s) read, and what the context says.
+type cand struct {
+	start, end int // phrase tokens [start, end): modifiers to unit noun
+	a          amount
+	b          *amount // second number of a range or change
+	change     bool
+	bnd        bound
+	unit       string
+	unitEnd    int // token after the unit noun when the noun follows the number
+	measure    string
+	side       int  // where the measure was found: -1 left, +1 right, 0 none
+	sentence   int  // index of the sentence within the text
+	ofEnd      int  // token after "of the X" when the unit came from it
+	definite   bool // "the two sides": a reference, not a count
+}
+
+func find(s string) []news.Figure {
+	toks := tokenize(s)
+	sentOf := make([]int, len(toks))
+	n := 0
+	for i, t := range toks {
+		sentOf[i] = n
+		if sentenceEnd(t) {
+			n++
+		}
+	}
+	var cs []*cand
+	for i := 0; i < len(toks); {
+		c, next := readFigure(toks, i)
+		if c != nil {
+			c.sentence = sentOf[c.start]
+			cs = append(cs, c)
+		}
+		if next <= i {
+			next = i + 1
+		}
+		i = next
+	}
+	for _, c := range cs {
+		findMeasure(toks, c)
+	}
+	coordinate(toks, cs)
+	var out []news.Figure
+	for _, c := range cs {
+		if f, ok := finish(toks, c); ok {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// readFigure tries to read a figure whose number starts at toks[i]. It
+// returns the candidate (nil when there is none) and where to go on.
+func readFigure(toks []token, i int) (*cand, int) {
+	a, ok, bad := parseAmount(toks, i)
+	if bad {
+		// skip the whole run of digits and joiners so that "0800 555 0134"
+		// or "2.4.1" leave nothing behind
+		j := i + 1
+		for j < len(toks) && (toks[j].kind == digit || (toks[j].kind == sym && !toks[j].space)) && (toks[j].kind == digit || j+1 < len(toks) && toks[j+1].kind == digit) {
+			j++
+		}
+		return nil, j
+	}
+	if !ok {
+		return nil, i + 1
+	}
+	c := &cand{start: a.start, end: a.end, a: a, unitEnd: -1}
+	next := a.end
+	// the phrase before: "between A and B", "from A to B", "at least N"
+	if lowAt(toks, a.start-1) == "between" && lowAt(toks, a.end) == "and" {
+		if b, ok2, _ := parseAmount(toks, a.end+1); ok2 {
+			c.start, c.b, next = a.start-1, &b, b.end
+		}
+	} else if lowAt(toks, a.start-1) == "from" && lowAt(toks, a.end) == "to" {
+		if b, ok2, _ := parseAmount(toks, a.end+1); ok2 {
+			c.start, c.b, c.change, next = a.start-1, &b, true, b.end
+		}
+	}
+	if c.b == nil {
+		j := a.end
+		isDash := j < len(toks) && (toks[j].text == "-" || toks[j].text == "–") && a.digits
+		if (isDash || lowAt(toks, j) == "to") && j+1 < len(toks) {
+			if b, ok2, _ := parseAmount(toks, j+1); ok2 && b.digits == a.digits {
+				if isDash && !toks[j+1].space && b.value <= a.value && !b.vague {
+					return nil, b.end // a score "2-1", not a range
+				}
+				if b.value > a.value && !b.vague && !a.vague {
+					c.b, next = &b, b.end
+				}
+			}
+		}
+	}
+	if c.b == nil {
+		if m, at := modifierBefore(toks, a.start); at >= 0 {
+			c.bnd, c.start = m, at
+		}
+	} else if c.b.currency == "" {
+		c.b.currency = a.currency
+	}
+	if c.b != nil {
+		// "between 2 and 3 million": the scale of the second applies to both
+		if c.b.scaled && !c.a.scaled && c.a.value > 0 && c.a.value < c.b.value/1000 {
+			c.a.value *= c.b.value / baseOf(*c.b)
+		}
+		if c.a.currency == "" {
+			c.a.currency = c.b.currency
+		}
+		c.a.percent = c.a.percent || c.b.percent
+	}
+	c.end = next
+	if skip := notAFigure(toks, c); skip {
+		return nil, next
+	}
+	if !findUnit(toks, c) {
+		return nil, next
+	}
+	if c.unitEnd > c.end {
+		c.end = c.unitEnd
+	}
+	return c, next
+}
+
+// baseOf is the number as written before its scale word: 3 of "3 million".
+func baseOf(a amount) float64 {
+	for _, s := range []float64{1e12, 1e9, 1e6, 1e3} {
+		if a.value >= s {
+			if b := a.value / s; b == math.Trunc(b*1000)/1000 {
+				return b
+			}
+		}
+	}
+	return a.value
+}
+
+// modifierBefore finds a bounding phrase that ends just before toks[at].
+func modifierBefore(toks []token, at int) (bound, int) {
+	for _, m := range modifiers {
+		k := at - len(m.words)
+		if k < 0 {
+			continue
+		}
+		match := true
+		for x, w := range m.words {
+			if toks[k+x].low != w {
+				match = false
+				break
+			}
+		}
+		if match {
+			// "well over" is preferred to "over": the list is ordered so
+			// that longer phrases sharing a last word come first
+			return m.b, k
+		}
+	}
+	return exact, -1
+}
+
+// notAFigure applies the rules that tell a quantity from the other things
+// numbers are used for.
+func notAFigure(toks []token, c *cand) bool {
+	a := c.a
+	first := a.start
+	if a.currency != "" {
+		first = a.start + 1
+	}
+	prev := lowAt(toks, first-1)
+	next := lowAt(toks, c.end)
+	if a.digits {
+		// dates: "November 25", "25 November", a bare year
+		if months[prev] && first > 0 && toks[first-1].cap || months[next] && c.end < len(toks) && toks[c.end].cap {
+			return true
+		}
+		if a.currency == "" && !a.percent && !a.scaled && c.b == nil && isYear(toks[first].text) && !pluralNoun(toks, c.end) {
+			return true
+		}
+		// times: "10:30", "5 pm", "9 a.m."
+		if (next == ":" || next == ".") && c.end+1 < len(toks) && toks[c.end+1].kind == digit && adjacent(toks, c.end+1) {
+			return true
+		}
+		if prev == ":" && adjacent(toks, first) && first >= 2 && toks[first-2].kind == digit {
+			return true
+		}
+		if clockWords[next] || (next == "a" || next == "p") && lowAt(toks, c.end+1) == "." {
+			return true
+		}
+		// names: "Apollo 11", "G7", "F-16", "Radio 4", "Flight 370"
+		if first > 0 && toks[first-1].kind == word && (toks[first-1].cap && !nameExempt[prev] || !toks[first].space) {
+			return true
+		}
+		if prev == "-" && adjacent(toks, first) && isWord(toks, first-2) && adjacent(toks, first-1) {
+			return true
+		}
+		if prev == "#" || prev == "+" || (prev == "." && lowAt(toks, first-2) == "no") {
+			return true
+		}
+		// list numbering: "1." or "2)" opening a line
+		if toks[first].line && (next == "." || next == ")") && (c.end+1 >= len(toks) || toks[c.end+1].space) {
+			return true
+		}
+		// phone numbers written in groups: "555 0134"
+		if c.end < len(toks) && toks[c.end].kind == digit && !a.scaled {
+			return true
+		}
+	}
+	// references rather than quantities: "page 2", "aged 40", "chapter 7"
+	if refWords[prev] {
+		return true
+	}
+	return false
+}
+
+var refWords = setOf(`page pages photo photos image images slide chapter section article line no number vol
+volume issue episode season part room gate platform route flight level grade step figure table aged age
+ages version v stage phase round act scene verse paragraph clause`)
+
+// isYear reports whether four bare digits read as a year.
+func isYear(s string) bool {
+	if len(s) != 4 {
+		return false
+	}
+	for i := 0; i < 4; i++ {
+		if !isDigitByte(s[i]) {
+			return false
+		}
+	}
+	return s >= "1000" && s <= "2199"
+}
+
+// pluralNoun reports whether a plural noun follows within two words, as in
+// "1500 people" or "2000 new homes", which makes four digits a count.
+func pluralNoun(toks []token, i int) bool {
+	for k := i; k < i+2 && isWord(toks, k); k++ {
+		if looksPlural(toks[k].low) {
+			return true
+		}
+	}
+	return false
+}
+
+func looksPlural(w string) bool {
+	if irregularPlurals[w] {
+		return true
+	}
+	if len(w) < 3 || sVerbs[w] || stopWords[w] {
+		return false
+	}
+	if w[len(w)-1] != 's' {
+		return false
+	}
+	switch w[len(w)-2] {
+	case 's', 'u', 'i':
+		return false
+	case '\'':
+		return false
+	}
+	return true
+}
