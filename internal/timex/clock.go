@@ -104,10 +104,8 @@ func (f *finder) vague(i int) (cand, bool) {
 			return cand{}, false // "now-defunct"
 		}
 		return cand{j: i + 1, typ: news.DateDate, value: "PRESENT_REF"}, true
-	case "recently", "lately", "previously", "formerly":
+	case "recently", "lately":
 		return cand{j: i + 1, typ: news.DateDate, value: "PAST_REF"}, true
-	case "soon":
-		return cand{j: i + 1, typ: news.DateDate, value: "FUTURE_REF"}, true
 	case "these":
 		if f.word(i+1) == "days" {
 			return cand{j: i + 2, typ: news.DateDate, value: "PRESENT_REF"}, true

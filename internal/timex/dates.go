@@ -138,6 +138,17 @@ func (f *finder) theDate(k int, modded bool, s int) (cand, bool) {
 	if _, ok := seasonCode[w]; ok {
 		return f.season(k+1, 0, true)
 	}
+	// "the quarter", "the latest quarter": business news means the last
+	// quarter that has ended.
+	if q := k + 1; w == "quarter" || (w == "latest" || w == "most" && f.word(k+2) == "recent") && f.word(k+2+btoi(w == "most")) == "quarter" {
+		if w == "latest" {
+			q++
+		} else if w == "most" {
+			q += 2
+		}
+		n := f.a.year()*4 + quarterOf(f.a.month()) - 2
+		return cand{j: q + 1, typ: news.DateDate, prec: news.PrecSeason, value: fmt.Sprintf("%04d-Q%d", n/4, n%4+1), anchored: true}, true
+	}
 	if _, _, ok := f.num(k + 1); ok {
 		if c, ok := f.numericDate(k+1, s); ok && c.value != "" && len(c.value) == 3 {
 			return c, true // "the 1990s"
@@ -229,7 +240,7 @@ func (f *finder) month(k int, modded bool, s int) (cand, bool) {
 	full := len(w) > 4 || w == "may" || w == "june" || w == "july"
 	j := f.skipDot(k + 1)
 	abbrDot := j > k+1
-	if n, digits, ok := f.num(j); ok && digits <= 2 && n >= 1 && n <= 31 && !f.punct(j+1, ":") && !(f.punct(j+1, ".") && f.tight(j+1)) {
+	if n, digits, ok := f.num(j); ok && digits <= 2 && n >= 1 && n <= 31 && !f.numberGoesOn(j) {
 		e := j + 1
 		if sw := f.word(e); (sw == "st" || sw == "nd" || sw == "rd" || sw == "th") && f.tight(e) {
 			e++
@@ -255,9 +266,19 @@ func (f *finder) month(k int, modded bool, s int) (cand, bool) {
 	if y, ok := f.year(yj, true); ok {
 		return cand{j: yj + 1, typ: news.DateDate, prec: news.PrecMonth, value: monthValue(y, m)}, true
 	}
+	// "June last year", "February this year".
+	if f.word(j+1) == "year" {
+		rel, ok := map[string]int{"last": -1, "this": 0, "next": 1}[f.word(j)]
+		if ok {
+			return cand{j: j + 2, typ: news.DateDate, prec: news.PrecMonth, value: monthValue(f.a.year()+rel, m), anchored: true}, true
+		}
+	}
 	// The month alone: beware "May" the verb, "March" the walk, "April" the name.
 	prev := f.prevWord(k)
 	strong := modded || monthCue[prev] || (f.punct(k-1, "-") && f.word(k-2) == "mid")
+	if !full && !abbrDot {
+		return cand{}, false // "Jan Kavan"
+	}
 	if !strong {
 		if !full || verbMonths[w] || abbrDot {
 			return cand{}, false
@@ -275,7 +296,7 @@ var monthCue = map[string]bool{
 	"in": true, "since": true, "until": true, "till": true, "by": true, "early": true,
 	"late": true, "mid": true, "last": true, "next": true, "this": true, "of": true,
 	"during": true, "through": true, "from": true, "to": true, "before": true,
-	"after": true, "throughout": true, "between": true, "and": true, "each": true,
+	"after": true, "throughout": true, "between": true, "each": true,
 }
 
 // nearDay is the date with month m and day n nearest the anchor; a clause
@@ -347,7 +368,7 @@ func (f *finder) year(i int, loose bool) (int, bool) {
 	if n < 1800 || n > 2100 {
 		return 0, false
 	}
-	if i > 0 && !f.toks[i].nl {
+	if i > 0 && !f.toks[i].para {
 		p := f.toks[i-1]
 		switch p.lower {
 		case "$", "€", "£", "¥", "#", "№", "+", "-", "/", "–":
@@ -639,4 +660,21 @@ func (f *finder) quarterYear(j, q, s int) cand {
 		y--
 	}
 	return cand{j: j, typ: news.DateDate, prec: news.PrecSeason, value: fmt.Sprintf("%04d-Q%d", y, q), anchored: true}
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// numberGoesOn reports whether the number at j continues as a time or a
+// decimal ("24:00", "24.5") rather than ending as a day of the month.
+func (f *finder) numberGoesOn(j int) bool {
+	if !(f.punct(j+1, ":") || f.punct(j+1, ".")) || !f.tight(j+1) || !f.tight(j+2) {
+		return false
+	}
+	_, _, ok := f.num(j + 2)
+	return ok
 }

@@ -15,8 +15,9 @@ type cand struct {
 	anchored bool // the value was computed from the anchor
 }
 
-// finder holds one scan. end bounds the current line: no expression spans a
-// line break, so a heading never fuses with the paragraph below it.
+// finder holds one scan. end bounds the current paragraph: no expression
+// spans a blank line, so a heading never fuses with the text below it, while
+// a hard-wrapped line ("Jan.\n14") still reads as one.
 type finder struct {
 	text      string
 	toks      []token
@@ -37,7 +38,7 @@ func (f *finder) run() []news.DateRef {
 	n := len(f.toks)
 	for ls := 0; ls < n; {
 		le := ls + 1
-		for le < n && !f.toks[le].nl {
+		for le < n && !f.toks[le].para {
 			le++
 		}
 		f.end = le
@@ -127,7 +128,7 @@ func (f *finder) skipPossessive(i int) int {
 
 // prevWord is the word before token i on the same line, "" if none.
 func (f *finder) prevWord(i int) string {
-	if i <= 0 || f.toks[i].nl {
+	if i <= 0 || f.toks[i].para {
 		return ""
 	}
 	t := f.toks[i-1]
@@ -140,7 +141,7 @@ func (f *finder) prevWord(i int) string {
 // sentenceStart reports whether token i opens a sentence or line, where a
 // capital letter says nothing about a name.
 func (f *finder) sentenceStart(i int) bool {
-	if i == 0 || f.toks[i].nl {
+	if i == 0 || f.toks[i].para {
 		return true
 	}
 	switch f.toks[i-1].lower {
@@ -159,7 +160,7 @@ func (f *finder) future(i int) bool {
 			return false
 		}
 		if t.kind != tWord {
-			if f.toks[k+1].nl {
+			if f.toks[k+1].para {
 				return false
 			}
 			continue
@@ -174,7 +175,7 @@ func (f *finder) future(i int) bool {
 		if (t.lower == "set" || t.lower == "going") && k+1 < len(f.toks) && f.toks[k+1].lower == "to" {
 			return true
 		}
-		if t.nl {
+		if t.para {
 			return false
 		}
 	}

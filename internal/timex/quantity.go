@@ -134,12 +134,20 @@ func (f *finder) quantity(i int) (cand, bool) {
 		// "the past week": one unit.
 		v, known, j = 1, true, k
 	}
-	if f.punct(j, "-") && f.tight(j) && f.tight(j+1) {
-		j++
+	if !ok && f.punct(j, "-") {
+		return cand{}, false // "the last-minute"
+	}
+	hyphen := false
+	if ok && f.punct(j, "-") && f.tight(j) && f.tight(j+1) {
+		j, hyphen = j+1, true
 	}
 	uw := f.word(j)
 	u, ok := units[uw]
 	if !ok {
+		return cand{}, false
+	}
+	// "a second" is an ordinal, "three-quarters" and "a quarter" fractions.
+	if w := f.word(k); (w == "a" || w == "an") && (uw == "second" || uw == "quarter") || hyphen && (uw == "quarters" || uw == "seconds") {
 		return cand{}, false
 	}
 	j++
@@ -236,7 +244,7 @@ func isPlural(w string) bool { return len(w) > 1 && w[len(w)-1] == 's' || w == "
 func (f *finder) set(i int) (cand, bool) {
 	w := f.word(i)
 	switch w {
-	case "daily", "weekly", "monthly", "yearly", "annually", "hourly", "nightly", "quarterly", "biweekly":
+	case "daily", "weekly", "monthly", "yearly", "hourly", "nightly", "biweekly":
 		t := f.toks[i]
 		if t.upper && (!f.sentenceStart(i) || f.upperWord(i+1) != "") || f.upperWord(i+1) != "" {
 			return cand{}, false // "Daily Mail", "The Weekly Standard"
@@ -279,12 +287,12 @@ func (f *finder) set(i int) (cand, bool) {
 		}
 	case "per", "a", "an":
 		u, ok := units[f.word(i+1)]
-		if !ok || isPlural(f.word(i+1)) {
+		if !ok || isPlural(f.word(i+1)) || f.word(i+1) == "second" || f.word(i+1) == "quarter" {
 			return cand{}, false
 		}
 		if w != "per" {
 			// "$5 a year", "20% a year", "three times a week": a rate.
-			if i == 0 || f.toks[i].nl {
+			if i == 0 || f.toks[i].para {
 				return cand{}, false
 			}
 			p := f.toks[i-1]

@@ -21,7 +21,7 @@ type token struct {
 	kind       tokKind
 	lower      string // lower-cased text for words; the text for others
 	upper      bool   // a word that starts with an upper-case letter
-	nl         bool   // a line break lies between this token and the previous
+	para       bool   // a blank line does: a paragraph or heading ends there
 	space      bool   // any space lies between this token and the previous
 	num        int    // value of a tNum token (capped)
 }
@@ -30,7 +30,7 @@ type token struct {
 // broken byte never ends up inside a token.
 func scan(text string) []token {
 	toks := make([]token, 0, len(text)/4)
-	nl, sp := false, false
+	sp, nls := false, 0
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
@@ -38,7 +38,10 @@ func scan(text string) []token {
 			i++
 			sp = true
 		case r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029':
-			nl, sp = true, true
+			if r != '\r' {
+				nls++
+			}
+			sp = true
 			i += size
 		case unicode.IsSpace(r):
 			sp = true
@@ -51,8 +54,8 @@ func scan(text string) []token {
 				}
 				j++
 			}
-			toks = append(toks, token{start: i, end: j, kind: tNum, lower: text[i:j], num: n, nl: nl, space: sp})
-			i, nl, sp = j, false, false
+			toks = append(toks, token{start: i, end: j, kind: tNum, lower: text[i:j], num: n, para: nls > 1, space: sp})
+			i, sp, nls = j, false, 0
 		case unicode.IsLetter(r):
 			j := i + size
 			for j < len(text) {
@@ -62,12 +65,12 @@ func scan(text string) []token {
 				}
 				j += s2
 			}
-			toks = append(toks, token{start: i, end: j, kind: tWord, lower: lowerASCII(text[i:j]), upper: unicode.IsUpper(r), nl: nl, space: sp})
-			i, nl, sp = j, false, false
+			toks = append(toks, token{start: i, end: j, kind: tWord, lower: lowerASCII(text[i:j]), upper: unicode.IsUpper(r), para: nls > 1, space: sp})
+			i, sp, nls = j, false, 0
 		default:
-			toks = append(toks, token{start: i, end: i + size, kind: tPunct, lower: text[i : i+size], nl: nl, space: sp})
+			toks = append(toks, token{start: i, end: i + size, kind: tPunct, lower: text[i : i+size], para: nls > 1, space: sp})
 			i += size
-			nl, sp = false, false
+			sp, nls = false, 0
 		}
 	}
 	return toks
