@@ -64,6 +64,14 @@ func parseAmount(toks []token, i int) (a amount, ok, bad bool) {
 				i++
 			}
 		}
+		// "$161-million"
+		if !a.scaled && i+1 < len(toks) && toks[i].text == "-" && adjacent(toks, i) && adjacent(toks, i+1) {
+			if m, isScale := scales[toks[i+1].low]; isScale && m >= 1e6 {
+				a.value *= m
+				a.scaled = true
+				i += 2
+			}
+		}
 	case word:
 		end, v, lo, hi, vg, good := parseWords(toks, i)
 		if !good {

@@ -26,11 +26,27 @@ func findUnit(toks []token, c *cand) bool {
 		return true
 	}
 	// "a 28-point plan", "a four-year conflict", "a 37-year-old"
-	if j+1 < len(toks) && toks[j].text == "-" && adjacent(toks, j) && isWord(toks, j+1) && adjacent(toks, j+1) {
+	if j+1 < len(toks) && toks[j].text == "-" && isWord(toks, j+1) {
 		w := toks[j+1].low
 		if durations[w] {
 			return false
 		}
+		// "three-plus seasons"
+		if w == "plus" && adjacent(toks, j) && c.b == nil {
+			c.bnd = atLeast
+			w, end := nounAfter(toks, j+2, false)
+			if durations[w] {
+				return false
+			}
+			c.unit, c.unitEnd = w, end
+			if w == "" {
+				c.unitEnd = j + 2
+			}
+			return true
+		}
+	}
+	if j+1 < len(toks) && toks[j].text == "-" && adjacent(toks, j) && isWord(toks, j+1) && adjacent(toks, j+1) {
+		w := toks[j+1].low
 		if !last.vague {
 			c.unit, c.unitEnd = plural(w), j+2
 			return true
@@ -61,6 +77,10 @@ func findUnit(toks []token, c *cand) bool {
 	}
 	w, end := nounAfter(toks, j, last.value == 1 && !last.vague)
 	if durations[w] || furniture[w] {
+		return false
+	}
+	// an age: "died at 77", "at the age of 85"
+	if w == "" && (lowAt(toks, c.start-1) == "of" && lowAt(toks, c.start-2) == "age" || lowAt(toks, c.start-1) == "at" && deathBefore(toks, c.start-1)) {
 		return false
 	}
 	if w != "" {
@@ -99,8 +119,23 @@ func nounBefore(toks []token, at int) string {
 	return ""
 }
 
+// deathBefore reports whether a word of dying comes shortly before toks[at]
+// in its clause: then "at 77" is an age.
+func deathBefore(toks []token, at int) bool {
+	for k := at - 1; k >= 0 && k >= at-6; k-- {
+		if clauseEnd(toks[k]) {
+			return false
+		}
+		switch toks[k].low {
+		case "died", "dies", "dying", "dead":
+			return true
+		}
+	}
+	return false
+}
+
 // furniture are the counts a page shows around an article, not in it.
-var furniture = setOf(`comments replies shares likes views retweets reads min mins`)
+var furniture = setOf(`comments replies shares likes views retweets reads min mins times`)
 
 // nounAfter finds the counted noun in the next few words: the first plural
 // noun, or, when none comes, a singular noun used as a modifier ("28 point
@@ -118,7 +153,7 @@ func nounAfter(toks []token, j int, singularOK bool) (string, int) {
 		if measureNouns[w] {
 			return "people", k + 1
 		}
-		if stopWords[w] {
+		if stopWords[w] && !t.cap { // "US" is a name, not "us"
 			break
 		}
 		if looksPlural(w) {
@@ -127,6 +162,14 @@ func nounAfter(toks []token, j int, singularOK bool) (string, int) {
 				return toks[k+1].low, k + 2
 			}
 			return w, k + 1
+		}
+		// an adverb, or a participle or measure word before a noun: "13 fully
+		// loaded magazines", "23 arrested pirates"
+		if strings.HasSuffix(w, "ly") && !t.cap && len(w) > 4 {
+			continue
+		}
+		if (measures[w] != "" || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")) && !t.cap && pluralNoun(toks, k+1) {
+			continue
 		}
 		if measures[w] != "" || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") && !t.cap {
 			break
@@ -142,7 +185,7 @@ func nounAfter(toks []token, j int, singularOK bool) (string, int) {
 		return plural(first), firstEnd
 	}
 	// a singular noun with more words after it modifies them: "28 point plan"
-	if firstEnd < len(toks) && toks[firstEnd].kind == word && !stopWords[toks[firstEnd].low] {
+	if firstEnd < len(toks) && toks[firstEnd].kind == word && (!stopWords[toks[firstEnd].low] || toks[firstEnd].cap) {
 		return plural(first), firstEnd
 	}
 	if irregularPlurals[first] {
@@ -212,6 +255,15 @@ func findMeasure(toks []token, c *cand) {
 			break
 		}
 	}
+	// a participle between the number and its noun: "23 arrested pirates"
+	if c.unitEnd > 0 {
+		for k := c.a.end; k < c.unitEnd-1; k++ {
+			if m := measureAt(toks, k, c.unit); m != "" {
+				c.measure, c.side = m, 0
+				return
+			}
+		}
+	}
 	switch {
 	case leftM != "" && (rightM == "" || leftD <= rightD):
 		c.measure, c.side = leftM, -1
@@ -244,6 +296,18 @@ func measureAt(toks []token, k int, unit string) string {
 		if lowAt(toks, k+1) == "down" {
 			m = "intercepted"
 		}
+	case "death":
+		// "the death penalty" counts no deaths
+		switch lowAt(toks, k+1) {
+		case "penalty", "sentence", "sentences", "row", "threat", "threats", "squad", "warrant":
+			m = ""
+		}
+	case "fired":
+		// "fired upon two officers" is shooting, neither launch nor dismissal
+		switch lowAt(toks, k+1) {
+		case "upon", "on", "at", "into":
+			m = ""
+		}
 	}
 	if m == "" {
 		return ""
@@ -253,6 +317,9 @@ func measureAt(toks []token, k int, unit string) string {
 	}
 	if humanMeasures[m] && weapons[unit] {
 		return ""
+	}
+	if sizes[unit] && m != "cap" {
+		return "" // "fell 150 metres" measures a distance, not a death
 	}
 	return m
 }
@@ -294,7 +361,9 @@ func coordinate(toks []token, cs []*cand) {
 		}
 		if i > 0 {
 			p := cs[i-1]
-			if p.sentence == c.sentence && p.end <= c.start && c.start-p.end <= 4 && p.unit != "" {
+			// only a number that stands alone takes another's noun: not "12 AK rifles"
+			alone := c.end >= len(toks) || toks[c.end].kind != word || stopWords[toks[c.end].low] || measures[toks[c.end].low] != ""
+			if alone && p.sentence == c.sentence && p.end <= c.start && c.start-p.end <= 4 && p.unit != "" {
 				c.unit = p.unit
 				continue
 			}

@@ -212,6 +212,17 @@ func notAFigure(toks []token, c *cand) bool {
 			return true
 		}
 	}
+	// "no one", "no-one", "any one"
+	if !a.digits && a.bare == "one" {
+		p := prev
+		if p == "-" {
+			p = lowAt(toks, first-2)
+		}
+		switch p {
+		case "no", "any", "every", "each", "the", "this", "that", "which":
+			return true
+		}
+	}
 	// references rather than quantities: "page 2", "aged 40", "chapter 7"
 	if refWords[prev] {
 		return true
@@ -240,7 +251,7 @@ func isYear(s string) bool {
 // "1500 people" or "2000 new homes", which makes four digits a count.
 func pluralNoun(toks []token, i int) bool {
 	for k := i; k < i+2 && isWord(toks, k); k++ {
-		if looksPlural(toks[k].low) {
+		if looksPlural(toks[k].low) && !toks[k].cap {
 			return true
 		}
 	}

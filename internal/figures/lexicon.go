@@ -104,7 +104,7 @@ var measures = map[string]string{
 	"deaths": "deaths", "fatalities": "deaths", "fatality": "deaths", "perished": "deaths", "lives": "deaths",
 	"bodies":  "deaths",
 	"wounded": "injured", "wounding": "injured", "injured": "injured", "injuring": "injured",
-	"injuries": "injured", "injury": "injured", "hurt": "injured",
+	"injuries": "injured", "injury": "injured", "hurt": "injured", "wounds": "injured",
 	"missing": "missing", "unaccounted": "missing",
 	"arrested": "arrested", "arrest": "arrested", "arrests": "arrested", "arresting": "arrested",
 	"detained": "arrested", "detaining": "arrested", "detention": "arrested", "jailed": "arrested",
@@ -138,7 +138,7 @@ var measureNouns = map[string]bool{
 // count of them is taken to be a launch count, the usual sense in reports.
 var weapons = map[string]bool{
 	"missiles": true, "drones": true, "rockets": true, "shells": true, "bombs": true, "projectiles": true,
-	"warheads": true, "munitions": true, "rounds": true, "interceptors": true,
+	"warheads": true, "munitions": true, "interceptors": true,
 }
 
 // roles are the people one can dismiss; "fired" with them is a dismissal.
@@ -156,7 +156,16 @@ var durations = map[string]bool{
 	"fortnight": true, "fortnights": true, "month": true, "months": true, "year": true, "years": true,
 	"decade": true, "decades": true, "century": true, "centuries": true, "weekend": true, "weekends": true,
 	"yr": true, "yrs": true, "hrs": true, "mins": true,
+	// decades: "the nineteen sixties"
+	"twenties": true, "thirties": true, "forties": true, "fifties": true, "sixties": true, "seventies": true,
+	"eighties": true, "nineties": true,
 }
+
+// sizes are units of measurement: a distance or a weight is never a count
+// of the dead or of missiles.
+var sizes = setOf(`metres meters miles kilometres kilometers km yards feet inches centimetres centimeters
+millimetres tonnes tons kilograms kilos kg pounds litres liters gallons barrels acres hectares degrees
+% USD GBP EUR JPY`)
 
 var months = map[string]bool{
 	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
