@@ -151,7 +151,15 @@ func (w *textWriter) end(a atom.Atom) {
 	}
 }
 
-func (w *textWriter) String() string { return normalize(w.b.String()) }
+// String returns the text with at most one blank line in a row, even where
+// preformatted text meets a block.
+func (w *textWriter) String() string {
+	s := normalize(w.b.String())
+	for strings.Contains(s, "\n\n\n") {
+		s = strings.ReplaceAll(s, "\n\n\n", "\n\n")
+	}
+	return s
+}
 
 func startsWithSpace(s string) bool {
 	return s != "" && strings.TrimLeft(s[:1], " \t\n\r\f") == ""
