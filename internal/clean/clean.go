@@ -1,0 +1,351 @@
+// Package clean takes page furniture out of article text that did not come
+// through HTML extraction (text copied from web pages, feed items, JSON
+// lines): sign-in and subscription prompts, licence lines, section labels,
+// photo captions and credits, share and related-story lists, markup residue.
+// It finds the headline and byline, and strips section suffixes from titles.
+//
+// It works on whole lines, weighing general signals (furniture words, line
+// shape, position before the first or after the last real paragraph, lines a
+// site repeats on every page), and never rewrites a kept line beyond taking
+// markup out of it: later stages index into the text. Nothing is lost:
+// every non-blank input line is either in Text or in Removed.
+package clean
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"storyline/internal/news"
+)
+
+// Options carry what is known about the article besides its text.
+type Options struct {
+	Title, Byline string // from metadata (manifest, sidecar); may be empty
+	Site          string
+	// Common maps a NormLine-normalised line to the number of articles of
+	// the same site containing it (see CommonLines); SiteArticles is how many
+	// articles it was computed over.
+	Common       map[string]int
+	SiteArticles int
+}
+
+// Result is a cleaned article.
+type Result struct {
+	Text    string // paragraphs separated by "\n\n"; headline and byline lines removed
+	Title   string // the metadata title when given, else the headline found; section suffix stripped
+	Byline  string
+	Removed []news.Removal // every piece taken out, in input order, with a short reason
+}
+
+// maxScanLine bounds the lines whose words are examined: furniture is
+// short, and a line this long is prose or junk that is kept as it is.
+const maxScanLine = 4000
+
+// line is one non-blank input line with what the rules need to know.
+type line struct {
+	block    int    // index of the blank-line separated block
+	orig     string // the input line, trimmed
+	text     string // orig with markup taken out
+	inline   []news.Removal
+	toks     []string
+	words    int
+	endsStop bool // closes with . ! ? … (maybe inside quotes or brackets)
+	bullet   bool
+	credit   bool // ends with a photo credit
+	score    int
+	cue      cueMatch
+	prose    bool
+	reason   string // why the line is removed; "" keeps it
+}
+
+// Clean takes the furniture out of text. It never fails: bad input gives
+// an empty or unchanged result, and invalid UTF-8 is replaced.
+func Clean(text string, o Options) Result {
+	text = strings.ToValidUTF8(text, "\uFFFD")
+	res := Result{Title: StripTitleSuffix(oneLine(o.Title)), Byline: strings.TrimSpace(oneLine(o.Byline))}
+	lines := readLines(text)
+	if len(lines) == 0 {
+		return res
+	}
+	first, last := bodyRange(lines, o)
+	findHeadAndByline(lines, first, o, &res)
+	classify(lines, first, last, o)
+	attachCaptions(lines)
+	extendLists(lines)
+	res.Text, res.Removed = assemble(lines)
+	return res
+}
+
+// oneLine folds a metadata value's whitespace, newlines included.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func readLines(text string) []*line {
+	var out []*line
+	block := 0
+	blank := false
+	for _, raw := range splitLines(text) {
+		s := strings.TrimSpace(raw)
+		if s == "" {
+			blank = true
+			continue
+		}
+		if blank && len(out) > 0 {
+			block++
+		}
+		blank = false
+		ln := &line{block: block, orig: s, text: s}
+		out = append(out, ln)
+		if len(s) > maxScanLine {
+			ln.words, ln.prose, ln.endsStop = 1000, true, true
+			continue
+		}
+		ln.text, ln.inline = stripMarkup(s)
+		if !hasWordChars(ln.text) {
+			ln.reason, ln.inline = reasonMarkup, nil
+			continue
+		}
+		if urlRe.MatchString(ln.text) {
+			ln.reason, ln.inline = reasonLink, nil
+			continue
+		}
+		ln.toks = tokens(ln.text)
+		ln.words = len(ln.toks)
+		ln.endsStop = endsSentence(ln.text)
+		ln.bullet = isBullet(ln.text)
+		ln.credit = ln.words <= 60 && hasCredit(ln.text)
+		ln.score, ln.cue = furnitureScore(ln)
+		ln.prose = !ln.credit && ln.score < 3 && (ln.endsStop && ln.words >= 8 || ln.words >= 25)
+	}
+	return out
+}
+
+// endsSentence reports whether s closes with sentence punctuation, looking
+// through closing quotes and brackets.
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, "\"'”’»)] ")
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r == '.' || r == '!' || r == '?' || r == '…'
+}
+
+func isBullet(s string) bool {
+	r, n := utf8.DecodeRuneInString(s)
+	if strings.ContainsRune("-*•–·▪►", r) {
+		return n < len(s) && s[n] == ' '
+	}
+	i := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsDigit(r) })
+	return i > 0 && i <= 2 && i+1 < len(s) && (s[i] == '.' || s[i] == ')') && s[i+1] == ' '
+}
+
+// repeated returns how many articles of the site share the line, when that
+// is enough to call it the site's furniture.
+func repeated(ln *line, o Options) bool {
+	if o.SiteArticles < 2 || len(o.Common) == 0 || len(ln.orig) > maxCommonLine {
+		return false
+	}
+	n := o.Common[NormLine(ln.orig)]
+	if n < 2 {
+		return false
+	}
+	if ln.prose {
+		// A paragraph two versions of one story share is not furniture;
+		// a sentence printed under most of a site's articles is.
+		return n >= 3 && n*4 >= o.SiteArticles*3
+	}
+	return n*2 >= o.SiteArticles || n >= 5
+}
+
+// bodyRange returns the indexes of the first and last real paragraphs, or
+// -1, -1 when there are none. Paragraphs the site prints under every article
+// do not count, unless they are all there is.
+func bodyRange(lines []*line, o Options) (int, int) {
+	first, last := -1, -1
+	for pass := 0; pass < 2 && first < 0; pass++ {
+		for i, ln := range lines {
+			if !ln.prose || ln.reason != "" || pass == 0 && repeated(ln, o) {
+				continue
+			}
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	return first, last
+}
+
+// headLimit bounds how far down the headline and byline are looked for
+// when the text has no real paragraph to stop at.
+const headLimit = 8
+
+func findHeadAndByline(lines []*line, first int, o Options, res *Result) {
+	top := first
+	if top < 0 {
+		top = min(headLimit, len(lines))
+	}
+	top = min(top, 40)
+	if res.Title != "" {
+		for _, ln := range lines[:top] {
+			if ln.reason == "" && sameTitle(ln.text, o.Title) {
+				ln.reason = reasonHeadline
+				break
+			}
+		}
+	}
+	if res.Byline != "" {
+		want := normTitle(res.Byline)
+		for _, ln := range lines[:top] {
+			if ln.reason != "" {
+				continue
+			}
+			got := normTitle(ln.text)
+			if got == want || strings.TrimPrefix(got, "by ") == want || bylineOf(ln) != "" && strings.Contains(got, want) {
+				ln.reason = reasonByline
+				break
+			}
+		}
+	} else {
+		for _, ln := range lines[:top] {
+			if ln.reason == "" && ln.score < 2 {
+				if b := bylineOf(ln); b != "" {
+					res.Byline, ln.reason = b, reasonByline
+					break
+				}
+			}
+		}
+	}
+	// A headline is only found above a paragraph: in a text with none, the
+	// first short line may be all the text there is.
+	if res.Title == "" && first > 0 {
+		for _, ln := range lines[:top] {
+			if ln.reason == "" && !ln.credit && ln.score < 2 && !isTagline(ln) && !isDateLine(ln.toks) && isHeadline(ln) {
+				res.Title, ln.reason = StripTitleSuffix(ln.text), reasonHeadline
+				break
+			}
+		}
+	}
+}
+
+// classify decides the remaining lines by position: above the first real
+// paragraph and below the last, what is not prose is furniture; between
+// them, a line goes only on positive evidence.
+func classify(lines []*line, first, last int, o Options) {
+	for i, ln := range lines {
+		if ln.reason != "" {
+			continue
+		}
+		top := first >= 0 && i < first
+		bottom := first >= 0 && i > last
+		edge := top || bottom
+		switch {
+		case ln.credit:
+			ln.reason = reasonCaption
+		case ln.score >= 3 || edge && ln.score >= 2:
+			ln.reason = ln.cue.reason
+		case repeated(ln, o) && (edge || !ln.prose):
+			ln.reason = reasonRepeated
+		case !edge:
+		case isDateLine(ln.toks):
+			ln.reason = reasonDate
+		case isTagline(ln):
+			ln.reason = reasonTagline
+		case ln.bullet || ln.endsStop || strings.HasSuffix(ln.text, ":"):
+			// A list or a short sentence of the story's own.
+		case top && ln.words <= 4:
+			if isLabel(ln.text) {
+				ln.reason = reasonSection
+			} else {
+				ln.reason = reasonHeader
+			}
+		case bottom && ln.words <= 15:
+			ln.reason = reasonFooter
+		}
+	}
+}
+
+// isLabel reports a line of capitalised or upper-case words: a section name.
+func isLabel(s string) bool {
+	for w := range strings.FieldsSeq(s) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && w != "&" {
+			return false
+		}
+	}
+	return true
+}
+
+// attachCaptions removes the short description lines printed right above
+// or below a credited caption ("A damaged building" over "… (AP PHOTO)").
+func attachCaptions(lines []*line) {
+	for i, ln := range lines {
+		if ln.reason != "" || ln.endsStop || ln.words > 20 || ln.bullet {
+			continue
+		}
+		for _, j := range []int{i - 1, i + 1} {
+			if j >= 0 && j < len(lines) && lines[j].block == ln.block && lines[j].credit && lines[j].reason == reasonCaption {
+				ln.reason = reasonCaption
+				break
+			}
+		}
+	}
+}
+
+// extendLists removes the links under a removed list heading ("Related",
+// "Share this article"): the short unpunctuated lines up to the next real
+// sentence.
+func extendLists(lines []*line) {
+	for i := 0; i < len(lines); i++ {
+		h := lines[i]
+		if h.reason == "" || !h.cue.list || !h.cue.atStart {
+			continue
+		}
+		for i+1 < len(lines) {
+			ln := lines[i+1]
+			if ln.reason == "" && (ln.endsStop || ln.words > 20 || ln.prose) {
+				break
+			}
+			if ln.reason == "" {
+				ln.reason = h.reason
+			}
+			i++
+		}
+	}
+}
+
+// assemble joins the kept lines into paragraphs and lists what went, in
+// input order. Lines of one block stay one paragraph only where a sentence
+// runs on across a line break (hard-wrapped text); otherwise every line is a
+// paragraph of its own.
+func assemble(lines []*line) (string, []news.Removal) {
+	var b strings.Builder
+	var removed []news.Removal
+	var prev *line
+	for _, ln := range lines {
+		if ln.reason != "" {
+			removed = append(removed, news.Removal{Text: ln.orig, Reason: ln.reason})
+			prev = nil
+			continue
+		}
+		removed = append(removed, ln.inline...)
+		if b.Len() > 0 {
+			if prev != nil && prev.block == ln.block && runsOn(prev, ln) {
+				b.WriteByte('\n')
+			} else {
+				b.WriteString("\n\n")
+			}
+		}
+		b.WriteString(ln.text)
+		prev = ln
+	}
+	return b.String(), removed
+}
+
+// runsOn reports whether next continues prev's sentence across a line
+// break, as in hard-wrapped text.
+func runsOn(prev, next *line) bool {
+	if prev.bullet || next.bullet || len(prev.text) < 40 {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(prev.text, "\"'”’)] "))
+	return !strings.ContainsRune(".!?…:;", r)
+}
