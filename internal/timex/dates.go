@@ -237,8 +237,11 @@ func (f *finder) relativeDay(k int) cand {
 func (f *finder) month(k int, modded bool, s int) (cand, bool) {
 	w := f.word(k)
 	m := months[w]
-	full := len(w) > 4 || w == "may" || w == "june" || w == "july"
-	j := f.skipDot(k + 1)
+	full := !abbreviated(w)
+	j := k + 1
+	if !full {
+		j = f.skipDot(j)
+	}
 	abbrDot := j > k+1
 	if n, digits, ok := f.num(j); ok && digits <= 2 && n >= 1 && n <= 31 && !f.numberGoesOn(j) {
 		e := j + 1
@@ -443,7 +446,9 @@ func (f *finder) numericDate(k, s int) (cand, bool) {
 		}
 		if mw := f.upperWord(e); mw != "" {
 			if m, ok := months[mw]; ok && (!verbMonths[mw] || mw == "may" || mw == "march") {
-				e = f.skipDot(e + 1)
+				if e++; abbreviated(mw) {
+					e = f.skipDot(e)
+				}
 				ye := e
 				if f.punct(ye, ",") {
 					ye++
@@ -677,4 +682,9 @@ func (f *finder) numberGoesOn(j int) bool {
 	}
 	_, _, ok := f.num(j + 2)
 	return ok
+}
+
+// abbreviated reports whether a month's name is a short form ("Sept", "Jan").
+func abbreviated(w string) bool {
+	return len(w) <= 4 && w != "may" && w != "june" && w != "july"
 }

@@ -169,10 +169,9 @@ func (f *finder) future(i int) bool {
 			return false
 		}
 		if futureCues[t.lower] {
-			// "set to", "is to" read as plans only with their particle.
 			return true
 		}
-		if (t.lower == "set" || t.lower == "going") && k+1 < len(f.toks) && f.toks[k+1].lower == "to" {
+		if planCues[t.lower] && k+1 < len(f.toks) && (f.toks[k+1].lower == "to" || f.toks[k+1].lower == "for") {
 			return true
 		}
 		if t.para {

@@ -93,9 +93,16 @@ var timeZones = map[string]bool{
 // time ("will meet on Tuesday", "is scheduled for February 1").
 var futureCues = map[string]bool{
 	"will": true, "shall": true, "ll": true, "scheduled": true, "upcoming": true,
-	"planned": true, "plans": true, "plan": true, "expected": true, "due": true,
-	"expects": true, "intends": true, "slated": true, "until": true, "awaiting": true,
-	"ahead": true, "tomorrow": true, "coming": true, "postponed": true, "delayed": true,
+	"slated": true, "awaiting": true, "ahead": true, "tomorrow": true, "coming": true,
+	"postponed": true,
+}
+
+// planCues look ahead only with their particle: "plans to", "expected to",
+// "due for", "set to" (a plan is also a noun, a set a thing).
+var planCues = map[string]bool{
+	"plan": true, "plans": true, "planned": true, "planning": true, "expected": true,
+	"expects": true, "expect": true, "due": true, "set": true, "going": true,
+	"intends": true, "intend": true, "hopes": true, "hope": true, "aims": true,
 }
 
 // clauseBreaks stop the search for a future cue: what a speaker said on a
