@@ -50,7 +50,6 @@ const (
 	tRunAfter
 	tWinL3
 	tWinR3
-	tAgg
 )
 
 const (
@@ -98,9 +97,10 @@ func normWord(w string) string {
 	if !strings.ContainsAny(w, "‘’“”–—") {
 		return w
 	}
-	r := strings.NewReplacer("‘", "'", "’", "'", "“", `"`, "”", `"`, "–", "-", "—", "--")
-	return r.Replace(w)
+	return typographic.Replace(w)
 }
+
+var typographic = strings.NewReplacer("‘", "'", "’", "'", "“", `"`, "”", `"`, "–", "-", "—", "--")
 
 // shapes returns the word's shape (Xxxxx, dd-dd) capped in length, and its
 // short form with repeats collapsed (Xx, d-d).

@@ -228,7 +228,8 @@ type scorer func(feats []uint32, scores []float32)
 
 func (m *Model) score(feats []uint32, scores []float32) {
 	n := len(m.tags)
-	acc := make([]int32, n)
+	var buf [maxTags]int32
+	acc := buf[:n]
 	for _, f := range feats {
 		row, ok := m.feats.get(f)
 		if !ok {
