@@ -143,7 +143,30 @@ func TestCorpusFilesAreListedAndValid(t *testing.T) {
 }
 
 func TestCorpusHasEnoughArticlesAndFormats(t *testing.T) {
+	// Count from the files themselves, not the gold: a page per HTML or
+	// text file, an article per feed item.
+	byExt := map[string]int{}
+	paths, err := fs.Glob(FS(), "*.*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range paths {
+		switch {
+		case strings.HasSuffix(p, ".html"), strings.HasSuffix(p, ".txt"):
+			byExt[p[strings.LastIndex(p, "."):]]++
+		case strings.HasSuffix(p, ".xml"):
+			byExt[".xml"] += len(feedItems(t, p))
+		}
+	}
+	n := byExt[".html"] + byExt[".txt"] + byExt[".xml"]
+	if n < 8 || len(byExt) < 3 {
+		t.Errorf("files hold %d articles in %d formats (%v); want at least 8 in 3", n, len(byExt), byExt)
+	}
+
 	g := Gold()
+	if n != len(g.Articles) {
+		t.Errorf("files hold %d articles, the gold describes %d", n, len(g.Articles))
+	}
 	formats, outlets := map[string]int{}, map[string]bool{}
 	for _, a := range g.Articles {
 		formats[a.Format]++

@@ -180,6 +180,9 @@ func articles() []Article {
 		"Already a member? Sign in here",
 		"Most read on the Ledger right now",
 	}
+	// The wire's credit line names its reporters and editor: page
+	// furniture, not text to analyse.
+	wireCredit := "(Reporting by Aleksy Marten in Kharzin; additional reporting by Dora Venn in Velgrad; editing by Piet Alder)"
 	heraldFurniture := []string{
 		`We use cookies to remember your preferences and to measure how our pages are read.`,
 		"Subscribe to keep reading the Herald without limits.",
@@ -190,11 +193,12 @@ func articles() []Article {
 		{
 			Key: heraldBlast, Path: "herald-kharzin-blast.html", Format: "html",
 			URL:  "https://www.velgradherald.example/world/2027/03/02/kharzin-terminal-blast",
-			Site: "www.velgradherald.example", Outlet: "The Velgrad Herald",
+			Site: "velgradherald.example", Outlet: "The Velgrad Herald",
 			Byline: "Aleksy Marten and Dora Venn", Title: "Blast at Kharzin fuel terminal kills at least 12",
 			Published: "2027-03-02T11:40:00+02:00", Event: explosion,
 			Furniture: append([]string{
 				"Black smoke rises over the Dunavar terminal on the northern shore of the estuary. Photo: Ivo Strand/Meridian Wire",
+				wireCredit,
 			}, heraldFurniture...),
 		},
 		{
@@ -211,6 +215,7 @@ func articles() []Article {
 				"A rescue worker walks past the damaged gate of the terminal",
 				"Rescue workers carried the injured past the terminal gate through the night. (MERIDIAN WIRE PHOTO)",
 				"Republish this story",
+				wireCredit,
 			}, ledgerTop...),
 		},
 		{
@@ -243,21 +248,21 @@ func articles() []Article {
 		{
 			Key: todayToll15, Path: feedFile, Item: "zt-2027-0303-toll", Format: "feed",
 			URL:  "https://www.zaroviatoday.example/news/2027/03/03/kharzin-toll-rises-to-15",
-			Site: "www.zaroviatoday.example", Outlet: "Zarovia Today", Byline: "Emil Hasko",
+			Site: "zaroviatoday.example", Outlet: "Zarovia Today", Byline: "Emil Hasko",
 			Title:     "Kharzin death toll rises to 15 as crews reach collapsed warehouse",
 			Published: "2027-03-03T18:10:00+02:00", Event: explosion,
 		},
 		{
 			Key: todayToll31, Path: feedFile, Item: "zt-2027-0304-toll", Format: "feed",
 			URL:  "https://www.zaroviatoday.example/news/2027/03/04/kharzin-toll-31",
-			Site: "www.zaroviatoday.example", Outlet: "Zarovia Today", Byline: "Emil Hasko",
+			Site: "zaroviatoday.example", Outlet: "Zarovia Today", Byline: "Emil Hasko",
 			Title:     "Kharzin toll reaches 31 as search of collapsed warehouse ends",
 			Published: "2027-03-04T20:05:00+02:00", Event: explosion,
 		},
 		{
 			Key: todayMarket, Path: feedFile, Item: "zt-2027-0306-market", Format: "feed",
 			URL:  "https://www.zaroviatoday.example/news/2027/03/06/old-market-fire",
-			Site: "www.zaroviatoday.example", Outlet: "Zarovia Today", Byline: "Lia Marsh",
+			Site: "zaroviatoday.example", Outlet: "Zarovia Today", Byline: "Lia Marsh",
 			Title:     "Fire destroys dozens of stalls at Kharzin's Old Market",
 			Published: "2027-03-06T14:20:00+02:00", Event: market,
 		},
@@ -277,7 +282,7 @@ func articles() []Article {
 		{
 			Key: todayBrief, Path: feedFile, Item: "zt-2027-0322-donors", Format: "feed",
 			URL:  "https://www.zaroviatoday.example/news/2027/03/22/donors-to-meet-on-kharzin",
-			Site: "www.zaroviatoday.example", Outlet: "Zarovia Today", Byline: "Emil Hasko",
+			Site: "zaroviatoday.example", Outlet: "Zarovia Today", Byline: "Emil Hasko",
 			Title:     "Donors to meet in Velgrad on Friday over Kharzin rebuilding",
 			Published: "2027-03-22T09:00:00+02:00", Event: aftermath, Brief: true,
 		},
@@ -300,7 +305,7 @@ func articles() []Article {
 		{
 			Key: heraldDonors, Path: "herald-kharzin-donors.html", Format: "html",
 			URL:  "https://www.velgradherald.example/nation/2027/03/27/kharzin-donors-pledge",
-			Site: "www.velgradherald.example", Outlet: "The Velgrad Herald", Byline: "Dora Venn",
+			Site: "velgradherald.example", Outlet: "The Velgrad Herald", Byline: "Dora Venn",
 			Title:     "Donors pledge up to $4bn to rebuild Kharzin port",
 			Published: "2027-03-27T10:15:00+02:00", Event: aftermath,
 			Furniture: append([]string{
@@ -359,8 +364,6 @@ func identities() []Identity {
 		{Name: "Dana Petrik", Kind: person, Aliases: []string{"Dana Petrik"}},
 		{Name: "Jonas Ferro", Kind: person, Aliases: []string{"Jonas Ferro"}},
 		{Name: "Irena Vasko", Kind: person, Aliases: []string{"Irena Vasko"}},
-		{Name: "Aleksy Marten", Kind: person, Aliases: []string{"Aleksy Marten"}},
-		{Name: "Dora Venn", Kind: person, Aliases: []string{"Dora Venn"}},
 		{Name: "Meridian Wire", Kind: org, Aliases: []string{"Meridian Wire"}},
 		{Name: "Interior Ministry", Kind: org, Aliases: []string{"Interior Ministry"}},
 		{Name: "Northern Seas Council", Kind: org, Aliases: []string{"Northern Seas Council"}},
