@@ -116,6 +116,16 @@ func (t *Truth) Article(key string) (Article, bool) {
 	return Article{}, false
 }
 
+// KeyOf returns the key of the article with the given store ID.
+func (t *Truth) KeyOf(id string) (string, bool) {
+	for _, a := range t.Articles {
+		if a.ID() == id {
+			return a.Key, true
+		}
+	}
+	return "", false
+}
+
 // Identity returns the identity with the given canonical name.
 func (t *Truth) Identity(name string) (Identity, bool) {
 	for _, id := range t.Identities {

@@ -381,3 +381,35 @@ func TestGoldIsAFreshCopy(t *testing.T) {
 		t.Error("Gold shares its slices between calls")
 	}
 }
+
+// TestTitlesPrecedeNames checks that every title the gold attaches to an
+// identity is written before one of its names somewhere in the corpus.
+func TestTitlesPrecedeNames(t *testing.T) {
+	g := Gold()
+	all := strings.Join(mapValues(bodies(t, g)), "\n")
+	for _, id := range g.Identities {
+		for _, title := range id.Titles {
+			found := false
+			for _, alias := range id.Aliases {
+				if strings.Contains(all, title+" "+alias) || strings.Contains(all, title+", "+alias) {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("%s: title %q never precedes a name", id.Name, title)
+			}
+		}
+	}
+}
+
+func TestKeyOf(t *testing.T) {
+	g := Gold()
+	for _, a := range g.Articles {
+		if k, ok := g.KeyOf(a.ID()); !ok || k != a.Key {
+			t.Errorf("KeyOf(%s) = %q, %v; want %s", a.ID(), k, ok, a.Key)
+		}
+	}
+	if _, ok := g.KeyOf("a0000000000000000"); ok {
+		t.Error("KeyOf found an ID no article has")
+	}
+}
