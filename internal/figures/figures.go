@@ -29,9 +29,11 @@ import (
 // Version changes whenever the output of the stage changes.
 const Version = "1"
 
-// MaxText bounds the text Find reads at once; longer texts are cut into
-// pieces at line breaks or sentence ends before they are read.
-const MaxText = 1 << 20
+// MaxText bounds the text read at once; longer sentences and texts are cut
+// into pieces at line breaks (else anywhere between characters) first, which
+// keeps the token buffer small and lets a long text be cancelled between
+// pieces.
+const MaxText = 64 << 10
 
 // Stage fills doc.Figures from the doc's sentences (or the whole text when it
 // has none).
@@ -65,7 +67,7 @@ func Find(text string) []news.Figure {
 // pieces of at most MaxText bytes.
 func findInSpans(ctx context.Context, text string, sents []news.Span) []news.Figure {
 	if len(sents) == 0 {
-		sents = pieces(text)
+		sents = []news.Span{{Start: 0, End: len(text)}}
 	}
 	var out []news.Figure
 	for k, s := range sents {
@@ -75,10 +77,13 @@ func findInSpans(ctx context.Context, text string, sents []news.Span) []news.Fig
 		if s.Start < 0 || s.End > len(text) || s.Start >= s.End {
 			continue
 		}
-		for _, f := range find(text[s.Start:s.End]) {
-			f.Start += s.Start
-			f.End += s.Start
-			out = append(out, f)
+		for _, p := range pieces(text[s.Start:s.End]) {
+			at := s.Start + p.Start
+			for _, f := range find(text[at : s.Start+p.End]) {
+				f.Start += at
+				f.End += at
+				out = append(out, f)
+			}
 		}
 	}
 	return out

@@ -236,4 +236,5 @@ var nameExempt = setOf(`about around some roughly nearly almost between over und
 to by of in on at with from and but the a an all exactly precisely approximately estimated more less fewer
 than least most as many much since after before during for while when where then so if although though
 officially reportedly at well close no not those these their his her its our my your also some total
-another further its there here`)
+another further its there here later earlier then yesterday today overall altogether meanwhile
+now still once finally`)

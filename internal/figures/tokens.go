@@ -27,12 +27,12 @@ type token struct {
 	cap        bool // starts with an upper-case letter
 }
 
-// maxTokens bounds the work on one text; Find splits longer texts at
-// sentence ends before tokenising, so this only stops pathological input.
-const maxTokens = 1 << 16
+// maxTokens bounds the work on one text. Texts are cut to MaxText bytes
+// before they get here, and a token takes at least one byte, so it never cuts.
+const maxTokens = MaxText + 1
 
 func tokenize(s string) []token {
-	var toks []token
+	toks := make([]token, 0, len(s)/4+4) // about one token per four bytes of prose
 	space, line := false, true
 	for i := 0; i < len(s) && len(toks) < maxTokens; {
 		r, n := utf8.DecodeRuneInString(s[i:])

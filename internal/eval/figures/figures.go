@@ -99,9 +99,9 @@ func Gold() ([]Item, error) { return Load("testdata/gold.jsonl", goldData) }
 
 // Score counts detection and attribute agreement over items.
 type Score struct {
-	N, TP, FP, FN                        int
-	Value, Bounds, Unit, Measure, Exact  int // matched figures right on each
-	Misses                               []string
+	N, TP, FP, FN                       int
+	Value, Bounds, Unit, Measure, Exact int // matched figures right on each
+	Misses                              []string
 }
 
 func (s Score) P() float64  { return ratio(s.TP, s.TP+s.FP) }

@@ -6,6 +6,8 @@ import (
 
 	"storyline/internal/eval"
 	"storyline/internal/figures"
+	"storyline/internal/news"
+	"strings"
 )
 
 // TestMust asserts the task's threshold on the whole gold set and prints the
@@ -29,5 +31,57 @@ func TestMust(t *testing.T) {
 	}
 	if res.F1 < task.Must {
 		t.Errorf("F1 %.3f below the task's must %.2f", res.F1, task.Must)
+	}
+}
+
+func TestLoad(t *testing.T) {
+	tests := []struct {
+		name, data, err string
+	}{
+		{"empty", "", "no items"},
+		{"not json", "{oops\n", "line 1"},
+		{"figure not in text", `{"id":"x","text":"Five boats sank.","figures":[{"text":"six boats"}]}`, "not in the sentence"},
+		{"ok", `{"id":"x","text":"Five boats sank.","figures":[{"text":"Five boats","value":5}]}`, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			items, err := Load("test.jsonl", []byte(tc.data))
+			if tc.err == "" {
+				if err != nil || len(items) != 1 {
+					t.Fatalf("Load: %v, %d items", err, len(items))
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tc.err) || !strings.Contains(err.Error(), "test.jsonl") {
+				t.Fatalf("error %v, want one naming the file and %q", err, tc.err)
+			}
+		})
+	}
+}
+
+// TestEvaluate checks the scorer on a fake finder: one right figure, one
+// with the wrong measure, one missed and one extra.
+func TestEvaluate(t *testing.T) {
+	items := []Item{{ID: "a", Text: "Nine boats sank and 3 crews fled.", Figures: []GoldFigure{
+		{Text: "Nine boats", Value: v(9), Min: v(9), Max: v(9), Unit: "boats"},
+		{Text: "3 crews", Value: v(3), Min: v(3), Max: v(3), Unit: "crews", Measure: "displaced"},
+	}}, {ID: "b", Text: "Four dogs barked.", Figures: []GoldFigure{
+		{Text: "Four dogs", Value: v(4), Min: v(4), Max: v(4), Unit: "dogs"},
+	}}}
+	fake := func(s string) []news.Figure {
+		if strings.HasPrefix(s, "Four") {
+			return []news.Figure{{Span: news.Span{Start: 10, End: 16}, Unit: "x"}} // "barked": extra
+		}
+		return []news.Figure{
+			{Span: news.Span{Start: 0, End: 4}, Value: v(9), Min: v(9), Max: v(9), Unit: "boats"},
+			{Span: news.Span{Start: 20, End: 27}, Value: v(3), Min: v(3), Max: v(3), Unit: "crews", Measure: "launched"},
+		}
+	}
+	s := Evaluate(items, fake)
+	if s.TP != 2 || s.FP != 1 || s.FN != 1 || s.Measure != 1 || s.Unit != 2 || s.Exact != 1 {
+		t.Fatalf("score %+v", s)
+	}
+	if p, r := s.P(), s.R(); p != 2.0/3 || r != 2.0/3 {
+		t.Errorf("P %v R %v", p, r)
 	}
 }
