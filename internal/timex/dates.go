@@ -122,6 +122,19 @@ func (f *finder) theDate(k int, modded bool, s int) (cand, bool) {
 		return cand{j: k + 2, typ: news.DateDate, prec: news.PrecWeek, value: f.weekend(fut, 0), anchored: true}, true
 	case "year", "month", "week", "day":
 		if !modded {
+			if w != "year" {
+				return cand{}, false
+			}
+			// "the year ended Sept. 30" is a fiscal year; "for the year"
+			// the current one.
+			switch f.word(k + 2) {
+			case "ended", "ending", "to", "through":
+				return cand{j: k + 2, typ: news.DateDuration, value: "P1Y"}, true
+			}
+			switch f.prevWord(k) {
+			case "of", "for", "during", "through", "throughout":
+				return cand{j: k + 2, typ: news.DateDate, prec: news.PrecYear, value: yearValue(f.a.year()), anchored: true}, true
+			}
 			return cand{}, false
 		}
 		switch w {
@@ -302,50 +315,54 @@ var monthCue = map[string]bool{
 	"after": true, "throughout": true, "between": true, "each": true,
 }
 
-// nearDay is the date with month m and day n nearest the anchor; a clause
+// nearDay is the date with month m and day n that a report most likely
+// means: the last one on or before the anchor, unless the next one is at most
+// four months ahead (news looks back further than it looks forward); a clause
 // that looks ahead takes the first one not before the anchor.
 func (f *finder) nearDay(m time.Month, n int, fut bool) day {
 	y := f.a.year()
-	best, bestGap := day{}, 1<<30
+	var past, next day
+	found := 0
 	for _, yy := range []int{y - 1, y, y + 1} {
 		if !validDay(yy, m, n) {
 			continue
 		}
 		d := civil(yy, m, n)
-		gap := d.sub(f.a)
-		if fut && gap < 0 {
-			continue
+		if !f.a.before(d) {
+			past, found = d, found|1
+		} else if found&2 == 0 {
+			next, found = d, found|2
 		}
-		if gap < 0 {
-			gap = -gap
-		} else {
-			gap++ // a tie goes to the past: news reports what happened
-		}
-		if gap < bestGap {
-			best, bestGap = d, gap
-		}
-	}
-	if bestGap == 1<<30 {
-		return civil(y, m, 1)
-	}
-	return best
-}
-
-// nearMonth is the year of the month m nearest the anchor's month.
-func (f *finder) nearMonth(m time.Month, fut bool) int {
-	y, am := f.a.year(), int(f.a.month())
-	diff := int(m) - am // months forward within the year
-	if fut {
-		if diff >= 0 {
-			return y
-		}
-		return y + 1
 	}
 	switch {
-	case diff > 5:
+	case found == 0:
+		return civil(y, m, 1)
+	case found&2 == 0:
+		return past
+	case found&1 == 0 || fut || next.sub(f.a) <= lookAhead:
+		return next
+	}
+	return past
+}
+
+// lookAhead is how far ahead, in days, a date without a year may lie.
+const lookAhead = 122
+
+// nearMonth is the year of the month m a report most likely means, by the
+// same rule as nearDay.
+func (f *finder) nearMonth(m time.Month, fut bool) int {
+	y, am := f.a.year(), f.a.month()
+	ahead := (int(m) - int(am) + 12) % 12 // months forward to the next m
+	switch {
+	case ahead == 0:
+		return y
+	case fut || ahead <= 4:
+		if m < am {
+			return y + 1
+		}
+		return y
+	case m > am:
 		return y - 1
-	case diff < -6:
-		return y + 1
 	}
 	return y
 }

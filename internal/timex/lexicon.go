@@ -94,6 +94,7 @@ var timeZones = map[string]bool{
 var futureCues = map[string]bool{
 	"will": true, "shall": true, "ll": true, "scheduled": true, "upcoming": true,
 	"slated": true, "awaiting": true, "ahead": true, "tomorrow": true, "coming": true,
+	"planned": true, "planning": true, "soon": true,
 	"postponed": true,
 }
 

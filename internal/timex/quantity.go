@@ -14,7 +14,7 @@ func (f *finder) count(i int) (v float64, known bool, j int, ok bool) {
 	switch {
 	case f.toks != nil && i < f.end && f.toks[i].kind == tNum:
 		n, digits, _ := f.num(i)
-		if digits > 4 {
+		if digits > 3 {
 			return 0, false, i, false
 		}
 		v, j = float64(n), i+1
@@ -82,6 +82,15 @@ func (f *finder) count(i int) (v float64, known bool, j int, ok bool) {
 	return v, known, j, true
 }
 
+// spanWords after "the" open a stretch of time: "the past two weeks".
+var spanWords = map[string]bool{"past": true, "last": true, "next": true, "previous": true, "coming": true, "first": true, "following": true}
+
+// countable reports whether a count starts at i.
+func (f *finder) countable(i int) bool {
+	_, _, _, ok := f.count(i)
+	return ok
+}
+
 // duration writes a TIMEX3 duration of n units.
 func duration(n float64, known bool, u unit) string {
 	if !known {
@@ -114,8 +123,10 @@ func (f *finder) quantity(i int) (cand, bool) {
 	w := f.word(k)
 	the := false
 	switch {
-	case w == "the" && (f.word(k+1) == "past" || f.word(k+1) == "last" || f.word(k+1) == "next" || f.word(k+1) == "previous" || f.word(k+1) == "coming" || f.word(k+1) == "first" || f.word(k+1) == "following"):
+	case w == "the" && spanWords[f.word(k+1)]:
 		k, the = k+2, true
+	case w == "the" && f.word(k+1) != "a" && f.countable(k+1):
+		k, the = k+1, true // "the nine months"
 	case approxPairs[[2]string{w, f.word(k + 1)}]:
 		k += 2
 	case approxWords[w]:
@@ -169,9 +180,9 @@ func (f *finder) quantity(i int) (cand, bool) {
 		}
 	}
 	switch f.word(j) {
-	case "ago":
+	case "ago", "earlier":
 		return f.ago(j+1, v, known, u, -1), true
-	case "hence":
+	case "hence", "later":
 		return f.ago(j+1, v, known, u, 1), true
 	case "from":
 		if f.word(j+1) == "now" {
@@ -222,7 +233,7 @@ func (f *finder) bareUnits(i int) (cand, bool) {
 	w := f.word(i)
 	if w == "recent" {
 		if u, ok := units[f.word(i+1)]; ok && !u.clock && isPlural(f.word(i+1)) {
-			return cand{j: i + 2, typ: news.DateDate, value: "PAST_REF"}, true
+			return cand{j: i + 2, typ: news.DateDuration, value: duration(0, false, u)}, true
 		}
 		return cand{}, false
 	}
