@@ -22,6 +22,13 @@ func (r *reader) feed(name string, raw []byte, m meta) error {
 	if err := checkBinary(raw); err != nil {
 		return r.fail(name, err)
 	}
+	// The JSON decoder would turn invalid UTF-8 into U+FFFD without a
+	// word; XML feeds declare their encoding and the decoder checks it.
+	if j := bytes.TrimLeft(bytes.TrimPrefix(raw, utf8BOM), " \t\r\n"); len(j) > 0 && j[0] == '{' {
+		if i := invalidUTF8(raw); i >= 0 {
+			return r.fail(name, fmt.Errorf("malformed feed: invalid UTF-8 at byte %d: %w", i, news.ErrInvalid))
+		}
+	}
 	f, err := parseFeed(raw)
 	if err != nil {
 		return r.fail(name, err)
@@ -91,17 +98,20 @@ func feedArticle(f *gofeed.Feed, it *gofeed.Item, max int64) (*news.Article, err
 	if it == nil {
 		return nil, fmt.Errorf("empty item: %w", news.ErrInvalid)
 	}
-	body := it.Content
-	if strings.TrimSpace(body) == "" {
-		body = it.Description
+	// Full content first; a content that is all markup (an image, an
+	// embed) gives way to the description.
+	var text string
+	for _, body := range []string{it.Content, it.Description} {
+		if int64(len(body)) > max {
+			return nil, fmt.Errorf("item text of %d bytes, more than the limit of %d: %w", len(body), max, news.ErrTooLarge)
+		}
+		if i := invalidUTF8([]byte(body)); i >= 0 {
+			return nil, fmt.Errorf("invalid UTF-8 at byte %d of the item text: %w", i, news.ErrInvalid)
+		}
+		if text = markupText(body); text != "" {
+			break
+		}
 	}
-	if int64(len(body)) > max {
-		return nil, fmt.Errorf("item text of %d bytes, more than the limit of %d: %w", len(body), max, news.ErrTooLarge)
-	}
-	if i := invalidUTF8([]byte(body)); i >= 0 {
-		return nil, fmt.Errorf("invalid UTF-8 at byte %d of the item text: %w", i, news.ErrInvalid)
-	}
-	text := markupText(body)
 	if text == "" {
 		return nil, fmt.Errorf("item has no text (no content or description): %w", news.ErrInvalid)
 	}

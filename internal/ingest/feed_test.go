@@ -132,4 +132,17 @@ func TestFeeds(t *testing.T) {
 			t.Errorf("got %+v, want one too-large error", it)
 		}
 	})
+	t.Run("markup-only content gives way to the description", func(t *testing.T) {
+		feed := strings.Replace(rssFeed, "<p>The pier closed at dawn.</p><p>Waves reached<br>the promenade.</p>", `<img src="pier.jpg">`, 1)
+		byName, _ := readTree(t, map[string]string{"coast.rss": feed})
+		if a := one(t, byName, "coast.rss#1").Article; a == nil || a.Text != "Short teaser." {
+			t.Errorf("got %+v, want the description", a)
+		}
+	})
+	t.Run("json feed with invalid UTF-8", func(t *testing.T) {
+		it := readOne(t, "lake.json", []byte(strings.Replace(jsonFeed, "Skaters", "Sk\xe4ters", 1)), Options{})
+		if !errors.Is(it.Err, news.ErrInvalid) || !strings.Contains(it.Err.Error(), "invalid UTF-8 at byte") {
+			t.Errorf("got %+v, want invalid UTF-8 refused, not repaired", it)
+		}
+	})
 }

@@ -80,6 +80,12 @@ func ReadFS(ctx context.Context, fsys fs.FS, root string, o Options, emit func(I
 		return err
 	}
 	r := newReader(ctx, fsTree{fsys}, o, emit)
+	if root == "" {
+		root = "."
+	}
+	if strings.HasSuffix(root, "/") && len(root) > 1 {
+		root = path.Clean(root)
+	}
 	if !fs.ValidPath(root) {
 		return r.fail(root, fmt.Errorf("not a valid path within the file system (want slash-separated, no leading / or ..): %w", news.ErrInvalid))
 	}
@@ -192,9 +198,6 @@ func (r *reader) dir(dir string, parent *scope, rel string, ancestors []fs.FileI
 			// inside an enclosing manifest's folder: nothing is skipped
 			// on the word of a manifest that could not be read.
 			sc, rel, own = loaded, "", loaded != nil
-			if loaded == nil {
-				parent = nil
-			}
 			break
 		}
 	}
@@ -306,12 +309,6 @@ func (r *reader) file(name string, e *entry) error {
 	}
 	base, gz := strings.CutSuffix(strings.ToLower(r.t.Base(name)), ".gz")
 	k := kindOf(base)
-	// JSON lines stream one bounded line at a time, so only their lines
-	// are bounded; every other input is bounded as a whole, a compressed
-	// one before and after decompression.
-	if st.Mode().IsRegular() && st.Size() > r.max && k != kindJSONL {
-		return r.fail(name, fmt.Errorf("%d bytes, more than the limit of %d: %w", st.Size(), r.max, news.ErrTooLarge))
-	}
 	var src io.Reader = f
 	if gz {
 		zr, err := gzip.NewReader(bufio.NewReader(f))
@@ -333,6 +330,13 @@ func (r *reader) file(name string, e *entry) error {
 			// The manifest says this is an article: read it as text.
 			k = kindText
 		}
+	}
+	// JSON lines stream one bounded line at a time, so only their lines
+	// are bounded; every other input is bounded as a whole, a compressed
+	// one before and after decompression. The type is told first, so that
+	// a large file of another kind is skipped, not failed.
+	if st.Mode().IsRegular() && st.Size() > r.max && k != kindJSONL {
+		return r.fail(name, fmt.Errorf("%d bytes, more than the limit of %d: %w", st.Size(), r.max, news.ErrTooLarge))
 	}
 	if k == kindJSONL {
 		return r.jsonLines(name, src, m)

@@ -65,6 +65,19 @@ func TestWalkOrder(t *testing.T) {
 	}
 }
 
+// A file of an unsupported type is skipped even when it is over the limit:
+// the type is told from its head before its size counts.
+func TestLargeUnsupported(t *testing.T) {
+	it := readOne(t, "film.bin", append([]byte("\x00\x01binary"), make([]byte, 3000)...), Options{MaxBytes: 1000})
+	if it.Skip != "unsupported file type" {
+		t.Errorf("got %+v, want skipped", it)
+	}
+	it = readOne(t, "huge.txt", make([]byte, 3000), Options{MaxBytes: 1000})
+	if !errors.Is(it.Err, news.ErrTooLarge) {
+		t.Errorf("got %+v, want too large", it)
+	}
+}
+
 func TestSymlinks(t *testing.T) {
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{"docs/a.txt": "A report on the tides."})
@@ -134,11 +147,17 @@ func TestReadFS(t *testing.T) {
 		}
 	})
 	t.Run("bad roots", func(t *testing.T) {
-		for _, root := range []string{"/abs", "../up", "missing"} {
+		for _, root := range []string{"/abs", "../up", "missing", "corpus//two"} {
 			items := collect(t, func(emit func(Item) error) error { return ReadFS(context.Background(), fsys, root, Options{}, emit) })
 			if len(items) != 1 || items[0].Err == nil {
 				t.Errorf("root %q: got %+v, want one error", root, items)
 			}
+		}
+	})
+	t.Run("root with a trailing slash", func(t *testing.T) {
+		items := collect(t, func(emit func(Item) error) error { return ReadFS(context.Background(), fsys, "corpus/two/", Options{}, emit) })
+		if len(items) != 1 || items[0].Article == nil || items[0].Input != "corpus/two/page.html" {
+			t.Errorf("got %+v", items)
 		}
 	})
 	t.Run("root is a file", func(t *testing.T) {
