@@ -115,7 +115,7 @@ func readLines(text string) []*line {
 		ln.bullet = isBullet(ln.text)
 		ln.credit = ln.words <= 60 && hasCredit(ln.text)
 		ln.score, ln.cue = furnitureScore(ln)
-		ln.prose = !ln.credit && ln.score < 3 && (ln.endsStop && ln.words >= 8 || ln.words >= 25)
+		ln.prose = !ln.credit && ln.score < 2 && (ln.endsStop && ln.words >= 8 || ln.words >= 25)
 	}
 	return out
 }
@@ -296,20 +296,27 @@ func attachCaptions(lines []*line) {
 func extendLists(lines []*line) {
 	for i := 0; i < len(lines); i++ {
 		h := lines[i]
-		if h.reason == "" || !h.cue.list || !h.cue.atStart {
+		if !isListHeading(h) {
 			continue
 		}
 		for i+1 < len(lines) {
 			ln := lines[i+1]
-			if ln.reason == "" && (ln.endsStop || ln.words > 20 || ln.prose) {
+			if isListHeading(ln) || ln.reason == "" && (ln.endsStop || ln.words > 20 || ln.prose || strings.HasSuffix(ln.text, ":")) {
 				break
 			}
-			if ln.reason == "" {
+			if ln.reason == "" || ln.reason == reasonFooter || ln.reason == reasonHeader {
 				ln.reason = h.reason
 			}
 			i++
 		}
 	}
+}
+
+// isListHeading reports a removed line that is only a heading over links
+// ("Related stories", "Share this article"), not a link itself ("Read more:
+// some headline").
+func isListHeading(ln *line) bool {
+	return ln.reason != "" && ln.cue.list && ln.cue.atStart && ln.words <= 5 && !strings.Contains(strings.TrimRight(ln.text, ": "), ":")
 }
 
 // assemble joins the kept lines into paragraphs and lists what went, in

@@ -147,7 +147,9 @@ func matchCues(toks []string) cueMatch {
 				continue
 			}
 			m.weight += cu.weight
-			if cu.weight > best {
+			// On a tie the later cue names the thing ("Sign up for our
+			// newsletter" promotes a newsletter).
+			if cu.weight >= best {
 				best, m.reason = cu.weight, cu.reason
 			}
 			// "Already a member? Sign in" and "Please subscribe" open with

@@ -114,31 +114,37 @@ func bylineOf(ln *line) string {
 	}
 	s = strings.TrimRight(strings.TrimSpace(s), ".,;:")
 	if m := byPrefixRe.FindStringSubmatch(s); m != nil {
-		if names, n := nameList(m[1]); n >= 1 && names {
+		if ok, _, _ := nameList(m[1]); ok {
 			return strings.TrimSpace(m[1])
 		}
 		return ""
 	}
-	if names, n := nameList(s); names && n >= 2 && strings.ContainsAny(s, ",&") || names && n >= 2 && strings.Contains(s, " and ") {
+	// Without "By", two or more people of two names each or more:
+	// "Ports and Harbours" is a section, not two reporters.
+	if ok, n, shortest := nameList(s); ok && n >= 2 && shortest >= 2 {
 		return s
 	}
 	return ""
 }
 
 // nameList reports whether s is made of capitalised names joined by commas,
-// "and" or "&", and how many people it names. An agency after a comma
-// ("Jane Roe, Reuters") counts as a name.
-func nameList(s string) (bool, int) {
-	people := 0
+// "and" or "&", how many people it names and the fewest capitalised words
+// one of them has. An agency after a comma ("Jane Roe, Reuters") counts as
+// a name.
+func nameList(s string) (ok bool, people, shortest int) {
+	shortest = 1 << 30
+	end := func(caps int) {
+		if caps > 0 {
+			people++
+			shortest = min(shortest, caps)
+		}
+	}
 	for part := range strings.SplitSeq(s, ",") {
-		ws := strings.Fields(part)
 		caps := 0
-		for _, w := range ws {
+		for w := range strings.FieldsSeq(part) {
 			lw := strings.ToLower(w)
 			if nameJoins[lw] {
-				if caps > 0 {
-					people++
-				}
+				end(caps)
 				caps = 0
 				continue
 			}
@@ -148,15 +154,13 @@ func nameList(s string) (bool, int) {
 				caps++
 			case nameParticles[lw] && caps > 0:
 			default:
-				return false, 0
+				return false, 0, 0
 			}
 			if caps > 4 {
-				return false, 0
+				return false, 0, 0
 			}
 		}
-		if caps > 0 {
-			people++
-		}
+		end(caps)
 	}
-	return people >= 1 && people <= 6, people
+	return people >= 1 && people <= 6, people, shortest
 }

@@ -1,0 +1,291 @@
+package clean
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"storyline/internal/news"
+)
+
+func TestStripTitleSuffix(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Bridge reopens after repairs | Local News", "Bridge reopens after repairs"},
+		{"Bridge reopens after repairs - The Daily Lantern", "Bridge reopens after repairs"},
+		{"Bridge reopens after repairs | Transport | The Daily Lantern", "Bridge reopens after repairs"},
+		{"Bridge reopens after repairs — lantern.example", "Bridge reopens after repairs"},
+		{"Markets rise - but for how long?", "Markets rise - but for how long?"},
+		{"Bridge reopens - Mayor promises faster repairs next time", "Bridge reopens - Mayor promises faster repairs next time"},
+		{"Live | Storm", "Live | Storm"}, // the head is too short to be a headline
+		{"  Plain headline with no suffix  ", "Plain headline with no suffix"},
+		{"", ""},
+	} {
+		t.Run(tc.in, func(t *testing.T) {
+			if got := StripTitleSuffix(tc.in); got != tc.want {
+				t.Errorf("StripTitleSuffix(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestBylineOf(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"By Nadia Orrel", "Nadia Orrel"},
+		{"BY NADIA ORREL", "NADIA ORREL"},
+		{"By Nadia Orrel | 3 May 2030", "Nadia Orrel"},
+		{"Nadia Orrel and Tom de Wint", "Nadia Orrel and Tom de Wint"},
+		{"Nadia Orrel, Tom Wint and Ada Pell", "Nadia Orrel, Tom Wint and Ada Pell"},
+		{"Nadia Orrel", ""},            // one name alone reads like any label
+		{"Ports and Harbours", ""},     // names need first and last parts
+		{"By the end of the week", ""}, // lower-case words
+		{"Rain and wind batter the coast", ""},
+	} {
+		t.Run(tc.in, func(t *testing.T) {
+			ln := readLines(tc.in)[0]
+			if got := bylineOf(ln); got != tc.want {
+				t.Errorf("bylineOf(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+// para is a real paragraph for the cases below.
+const para = "The river rose by two metres overnight and the footbridge at Pellow Mill was closed to walkers until further notice."
+
+func TestClean(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		text    string
+		opt     Options
+		kept    []string // lines that must be in the text
+		removed []string // "reason: line" that must be removed
+		title   string
+	}{
+		{
+			name:    "quote about signing up stays",
+			text:    para + "\n\n\"Go and sign up for the army,\" her father told her.\n\n" + para,
+			kept:    []string{"\"Go and sign up for the army,\" her father told her."},
+			removed: nil,
+		},
+		{
+			name:    "reported sign up stays, prompt goes",
+			text:    para + "\n\nSign up for our morning newsletter\n\nHe said dozens had signed up to help, and more would sign up today.\n\n" + para,
+			kept:    []string{"He said dozens had signed up to help, and more would sign up today."},
+			removed: []string{"newsletter promotion: Sign up for our morning newsletter"},
+		},
+		{
+			name: "one-line sentence paragraphs stay",
+			text: para + "\n\nNobody was hurt.\n\n" + para + "\n\nThe bridge reopens on Monday.",
+			kept: []string{"Nobody was hurt.", "The bridge reopens on Monday."},
+		},
+		{
+			name: "bullet points and a subheading in the body stay",
+			text: para + "\n\nWhat happens next\n\nThe council listed its plans:\n- new railings\n- a wider path\n- better lights\n\n" + para,
+			kept: []string{"What happens next", "The council listed its plans:", "- new railings", "- a wider path", "- better lights"},
+		},
+		{
+			name: "a closing list stays",
+			text: para + "\n\nThe council listed its plans:\n• new railings\n• a wider path",
+			kept: []string{"The council listed its plans:", "• new railings", "• a wider path"},
+		},
+		{
+			name:    "advertisement and share bar in the body go",
+			text:    para + "\n\nADVERTISEMENT\n\n" + para + "\n\nFacebook Twitter WhatsApp Email\n\n" + para,
+			removed: []string{"advertisement: ADVERTISEMENT", "share links: Facebook Twitter WhatsApp Email"},
+		},
+		{
+			name:    "related list in the body goes up to the next paragraph",
+			text:    para + "\n\nRelated stories\nFootbridge repairs delayed again\nPellow Mill to get flood barrier\n\nThe council will meet on Friday to discuss the repairs.",
+			kept:    []string{"The council will meet on Friday to discuss the repairs."},
+			removed: []string{"related stories: Related stories", "related stories: Footbridge repairs delayed again", "related stories: Pellow Mill to get flood barrier"},
+		},
+		{
+			name: "furniture words inside long sentences stay",
+			text: para + "\n\nShares in the company fell after it said it would share its subscriber figures only once a year, and comments from analysts were mixed.\n\n" + para,
+			kept: []string{"Shares in the company fell after it said it would share its subscriber figures only once a year, and comments from analysts were mixed."},
+		},
+		{
+			name:    "a dateline with an agency stays, a credit caption goes",
+			text:    "PELLOW (AP) — " + para + "\n\nWalkers look at the closed footbridge on Tuesday. (AP Photo/Ina Vell)\n\n" + para,
+			kept:    []string{"PELLOW (AP) — " + para},
+			removed: []string{"photo caption: Walkers look at the closed footbridge on Tuesday. (AP Photo/Ina Vell)"},
+		},
+		{
+			name:    "metadata title with a suffix",
+			text:    "Footbridge closed as river rises | Weather\n\n" + para,
+			opt:     Options{Title: "Footbridge closed as river rises | Weather"},
+			title:   "Footbridge closed as river rises",
+			removed: []string{"headline: Footbridge closed as river rises | Weather"},
+		},
+		{
+			name:    "metadata byline found with By",
+			text:    "By Lena Troy\n\n" + para,
+			opt:     Options{Byline: "Lena Troy"},
+			removed: []string{"byline: By Lena Troy"},
+		},
+		{
+			name:  "short lines without a paragraph are all kept",
+			text:  "River rises at Pellow\nFootbridge closed to walkers\nMore rain due Friday",
+			kept:  []string{"River rises at Pellow", "Footbridge closed to walkers", "More rain due Friday"},
+			title: "",
+		},
+		{
+			name:    "markup inside a line and on its own",
+			text:    para + "\n\nThe <em>old</em> mill&#39;s wheel was not damaged.\n<p>\n\n" + para,
+			kept:    []string{"The old mill's wheel was not damaged."},
+			removed: []string{"markup: <em>", "markup: </em>", "html entity: &#39;", "markup: <p>"},
+		},
+		{
+			name:    "licence and copyright at the foot go",
+			text:    para + "\n\nLicence this article\n© 2030 Pellow Gazette. All rights reserved.",
+			removed: []string{"licence line: Licence this article", "licence line: © 2030 Pellow Gazette. All rights reserved."},
+		},
+		{
+			name:    "carriage returns",
+			text:    "Footbridge closed as river rises\r\n\r\n" + para + "\r\nSubscribe now\r\n",
+			title:   "Footbridge closed as river rises",
+			kept:    []string{para},
+			removed: []string{"subscription prompt: Subscribe now"},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := Clean(tc.text, tc.opt)
+			if msg := accountFor(tc.text, r); msg != "" {
+				t.Error(msg)
+			}
+			lines := nonBlankLines(r.Text)
+			for _, k := range tc.kept {
+				if !slices.Contains(lines, k) {
+					t.Errorf("line %q not kept; text:\n%s", k, r.Text)
+				}
+			}
+			got := make([]string, len(r.Removed))
+			for i, x := range r.Removed {
+				got[i] = x.Reason + ": " + x.Text
+			}
+			for _, want := range tc.removed {
+				if !slices.Contains(got, want) {
+					t.Errorf("want removed %q; removed %q", want, got)
+				}
+			}
+			if tc.removed == nil && tc.opt.Title == "" && len(got) > 0 && tc.title == "" {
+				t.Errorf("nothing should be removed, got %q", got)
+			}
+			if tc.title != "" && r.Title != tc.title {
+				t.Errorf("title %q, want %q", r.Title, tc.title)
+			}
+			if !strings.Contains(r.Text, para) && strings.Contains(tc.text, para) {
+				t.Errorf("a real paragraph was lost; text:\n%s", r.Text)
+			}
+		})
+	}
+}
+
+func TestCleanEdgeInput(t *testing.T) {
+	for _, tc := range []struct{ name, in string }{
+		{"empty", ""},
+		{"blank", " \n\t\n\u00a0\n"},
+		{"invalid UTF-8", "Headline here\n\n\xff\xfe broken bytes in a line that ends here.\n"},
+		{"only markup", "<div>\n</div>\n&nbsp;"},
+		{"huge line", strings.Repeat("word ", 20000)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := Clean(tc.in, Options{})
+			if !utf8.ValidString(r.Text) || !utf8.ValidString(r.Title) {
+				t.Errorf("output is not valid UTF-8")
+			}
+			if msg := accountFor(tc.in, r); msg != "" {
+				t.Error(msg)
+			}
+		})
+	}
+}
+
+func TestRepeatedOnSite(t *testing.T) {
+	foot := "Pellow Gazette: your valley, your news"
+	shared := "The valley has had three floods in ten years, the council said in its latest report."
+	texts := []string{
+		para + "\n\n" + shared + "\n\n" + foot,
+		"A new bakery opened on the high street on Saturday, the first in the village for twenty years.\n\n" + foot,
+		"The school choir will sing at the cathedral in May, its director told parents this week.\n\n" + foot,
+		"Work on the bypass is behind schedule, the county council admitted at its meeting on Tuesday.\n\n" + shared,
+	}
+	common := CommonLines(texts)
+	if got := common[NormLine(foot)]; got != 3 {
+		t.Fatalf("CommonLines counted the footer %d times, want 3", got)
+	}
+	r := Clean(texts[0], Options{Common: common, SiteArticles: len(texts)})
+	if msg := accountFor(texts[0], r); msg != "" {
+		t.Error(msg)
+	}
+	if strings.Contains(r.Text, foot) || !slices.Contains(r.Removed, newsRemoval(foot, reasonRepeated)) {
+		t.Errorf("site footer not removed as repeated: %+v", r.Removed)
+	}
+	if !strings.Contains(r.Text, shared) {
+		t.Errorf("a paragraph two articles share was removed: %+v", r.Removed)
+	}
+	// Without site counts the footer is judged on its own and stays.
+	if r := Clean(texts[1], Options{}); !strings.Contains(r.Text, foot) {
+		t.Logf("footer removed without site counts as %+v", r.Removed)
+	}
+}
+
+func TestCommonLinesCountsEachTextOnce(t *testing.T) {
+	c := CommonLines([]string{"Share\nShare\nComments (3)", "Share\n  comments (12) "})
+	if c["share"] != 2 || c["comments (0)"] != 2 {
+		t.Errorf("counts %v, want share 2 and comments (0) 2", c)
+	}
+}
+
+// TestAccountingProperty builds random texts from furniture, prose, markup
+// and blank lines and checks that every line is kept or removed, never lost.
+func TestAccountingProperty(t *testing.T) {
+	pool := []string{
+		para, "Nobody was hurt.", "Subscribe today", "Sign in", "Advertisement", "World",
+		"By Lena Troy", "Lena Troy and Ivo Sand", "Walkers at the bridge. (AP Photo/Ina Vell)",
+		"A closed footbridge", "Related", "Footbridge repairs delayed", "- a wider path",
+		"<a href", "The <b>old</b> mill &amp; its wheel stood firm through the night.",
+		"https://example.org/x", "Share this article", "Facebook", "Comments (2)",
+		"Footbridge closed as river rises | Weather", "Updated 3 May 2030, 7:15am",
+		"\"Sign up now,\" she said.", "", "", "  ", "\t<p>&nbsp;</p>", "Fast. Fair. Free.",
+		"Photo: Ina Vell/Valley Wire", "<br><br>", "&notanentity; stays as it is.",
+	}
+	rng := rand.New(rand.NewPCG(7, 11))
+	for i := range 500 {
+		n := rng.IntN(25)
+		var b strings.Builder
+		for range n {
+			b.WriteString(pool[rng.IntN(len(pool))])
+			b.WriteString([]string{"\n", "\n\n", "\r\n"}[rng.IntN(3)])
+		}
+		text := b.String()
+		o := Options{}
+		if rng.IntN(2) == 0 {
+			o.Title, o.Byline = "Footbridge closed as river rises", "Lena Troy"
+		}
+		r := Clean(text, o)
+		if msg := accountFor(text, r); msg != "" {
+			t.Fatalf("case %d: %s\ninput:\n%s", i, msg, text)
+		}
+	}
+}
+
+func newsRemoval(text, reason string) news.Removal { return news.Removal{Text: text, Reason: reason} }
+
+func ExampleClean() {
+	r := Clean("Footbridge closed as river rises | Weather\nBy Lena Troy\n\n"+para+"\n\nSign up for our newsletter", Options{})
+	fmt.Println(r.Title)
+	fmt.Println(r.Byline)
+	for _, x := range r.Removed {
+		fmt.Printf("%s: %s\n", x.Reason, x.Text)
+	}
+	// Output:
+	// Footbridge closed as river rises
+	// Lena Troy
+	// headline: Footbridge closed as river rises | Weather
+	// byline: By Lena Troy
+	// newsletter promotion: Sign up for our newsletter
+}
