@@ -1,0 +1,54 @@
+package extraction
+
+import "strings"
+
+// SnippetCounts are the trafilatura-eval counts over a set of pages.
+type SnippetCounts struct{ TP, FP, FN, TN int }
+
+// Add adds another page's counts.
+func (s *SnippetCounts) Add(o SnippetCounts) {
+	s.TP += o.TP
+	s.FP += o.FP
+	s.FN += o.FN
+	s.TN += o.TN
+}
+
+// Scores returns precision, recall and F1 over all snippets.
+func (s SnippetCounts) Scores() (p, r, f1 float64) {
+	if s.TP+s.FP > 0 {
+		p = float64(s.TP) / float64(s.TP+s.FP)
+	}
+	if s.TP+s.FN > 0 {
+		r = float64(s.TP) / float64(s.TP+s.FN)
+	}
+	if p+r > 0 {
+		f1 = 2 * p * r / (p + r)
+	}
+	return p, r, f1
+}
+
+// collapseSpace joins the fields of s with single spaces.
+func collapseSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// ScoreSnippets counts, for one page's output, the "with" snippets found
+// (TP) and missed (FN) and the "without" snippets found (FP) or absent
+// (TN), comparing with whitespace collapsed on both sides.
+func ScoreSnippets(output string, with, without []string) SnippetCounts {
+	out := collapseSpace(output)
+	var c SnippetCounts
+	for _, w := range with {
+		if strings.Contains(out, collapseSpace(w)) {
+			c.TP++
+		} else {
+			c.FN++
+		}
+	}
+	for _, w := range without {
+		if strings.Contains(out, collapseSpace(w)) {
+			c.FP++
+		} else {
+			c.TN++
+		}
+	}
+	return c
+}
