@@ -124,3 +124,50 @@ func (f *finder) vague(i int) (cand, bool) {
 	}
 	return cand{}, false
 }
+
+// anaphor reads references to a time the story set earlier: "that day",
+// "the same week", "the next morning", "later that year", "the day before".
+// Their value needs the story's own timeline, so they stay unresolved.
+func (f *finder) anaphor(i int) (cand, bool) {
+	j := i
+	if w := f.word(j); w == "earlier" || w == "later" {
+		if f.word(j+1) != "that" && f.word(j+1) != "the" {
+			return cand{}, false
+		}
+		j++
+	}
+	switch f.word(j) {
+	case "that":
+		j++
+		if f.word(j) == "same" {
+			j++
+		}
+	case "the":
+		switch f.word(j + 1) {
+		case "same", "next", "following", "previous", "prior":
+			j += 2
+		default:
+			if w := f.word(j + 1); (w == "day" || w == "night") && (f.word(j+2) == "before" || f.word(j+2) == "after") {
+				return cand{j: j + 3, typ: news.DateDate, prec: news.PrecDay, unresolved: true}, true
+			}
+			return cand{}, false
+		}
+	default:
+		return cand{}, false
+	}
+	typ, prec := news.DateDate, news.PrecDay
+	switch f.word(j) {
+	case "day":
+	case "morning", "afternoon", "evening", "night":
+		typ = news.DateTime
+	case "week", "weekend":
+		prec = news.PrecWeek
+	case "month":
+		prec = news.PrecMonth
+	case "year":
+		prec = news.PrecYear
+	default:
+		return cand{}, false
+	}
+	return cand{j: j + 1, typ: typ, prec: prec, unresolved: true}, true
+}

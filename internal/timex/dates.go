@@ -103,10 +103,16 @@ func (f *finder) dateCore(k int, modded bool, s int) (cand, bool) {
 	if c, ok := f.quarter(k, s); ok {
 		return c, true
 	}
-	if modded {
-		// "the end of the year" leans on "the"; "end of year" does not.
-		switch w {
-		case "year":
+	if w == "year" {
+		// "year-end", "year end", "year's end"; after a modifier, "end of year".
+		e := f.skipPossessive(k + 1)
+		if f.punct(e, "-") && f.tight(e) {
+			e++
+		}
+		if f.word(e) == "end" {
+			return cand{j: e + 1, typ: news.DateDate, prec: news.PrecYear, value: yearValue(f.a.year()), anchored: true}, true
+		}
+		if modded {
 			return cand{j: k + 1, typ: news.DateDate, prec: news.PrecYear, value: yearValue(f.a.year()), anchored: true}, true
 		}
 	}
@@ -162,7 +168,10 @@ func (f *finder) theDate(k int, modded bool, s int) (cand, bool) {
 		n := f.a.year()*4 + quarterOf(f.a.month()) - 2
 		return cand{j: q + 1, typ: news.DateDate, prec: news.PrecSeason, value: fmt.Sprintf("%04d-Q%d", n/4, n%4+1), anchored: true}, true
 	}
-	if _, _, ok := f.num(k + 1); ok {
+	if n, d, ok := f.num(k + 1); ok {
+		if sw := f.word(k + 2); d <= 2 && n > 0 && (sw == "th" || sw == "st" || sw == "nd" || sw == "rd") && f.tight(k+2) && f.word(k+3) == "century" {
+			return cand{j: k + 4, typ: news.DateDate, prec: news.PrecYear, value: fmt.Sprintf("%02d", n-1)}, true
+		}
 		if c, ok := f.numericDate(k+1, s); ok && c.value != "" && len(c.value) == 3 {
 			return c, true // "the 1990s"
 		}
@@ -391,7 +400,11 @@ func (f *finder) year(i int, loose bool) (int, bool) {
 	if i > 0 && !f.toks[i].para {
 		p := f.toks[i-1]
 		switch p.lower {
-		case "$", "€", "£", "¥", "#", "№", "+", "-", "/", "–":
+		case "-":
+			if w := f.word(i - 2); w != "mid" && w != "early" && w != "late" {
+				return 0, false
+			}
+		case "$", "€", "£", "¥", "#", "№", "+", "/", "–":
 			return 0, false
 		case ".", ",":
 			if !f.toks[i].space && i > 1 && f.toks[i-2].kind == tNum {

@@ -13,6 +13,9 @@ type cand struct {
 	prec     news.Precision
 	value    string
 	anchored bool // the value was computed from the anchor
+	// unresolved marks a reference to a time the text sets elsewhere ("that
+	// day", "the next morning"): the value keeps the words.
+	unresolved bool
 }
 
 // finder holds one scan. end bounds the current paragraph: no expression
@@ -31,7 +34,7 @@ type rule func(f *finder, i int) (cand, bool)
 
 // rules are tried in this order; the longest reading wins, the earlier rule
 // on a tie.
-var rules = []rule{(*finder).clock, (*finder).date, (*finder).set, (*finder).quantity, (*finder).vague}
+var rules = []rule{(*finder).clock, (*finder).date, (*finder).set, (*finder).quantity, (*finder).vague, (*finder).anaphor}
 
 func (f *finder) run() []news.DateRef {
 	var out []news.DateRef
@@ -68,7 +71,7 @@ func (f *finder) run() []news.DateRef {
 func (f *finder) ref(i int, c cand) news.DateRef {
 	sp := news.Span{Start: f.toks[i].start, End: f.toks[c.j-1].end}
 	r := news.DateRef{Span: sp, Type: c.typ, Value: c.value, Precision: c.prec, Resolved: true}
-	if c.anchored && !f.hasAnchor {
+	if c.unresolved || c.anchored && !f.hasAnchor {
 		r.Value, r.Resolved = f.text[sp.Start:sp.End], false
 	}
 	return r

@@ -74,6 +74,12 @@ func (f *finder) holiday(k, rel, s int) (cand, bool) {
 			return cand{}, false
 		}
 		hd, j = fixed(time.February, 14), j+1
+	case "election":
+		if next != "day" {
+			return cand{}, false
+		}
+		// The Tuesday after the first Monday of November.
+		hd, j = func(y int) day { return nthWeekday(y, time.November, time.Monday, 1).add(1) }, j+1
 	case "independence", "memorial", "labor", "labour", "boxing", "veterans":
 		if next != "day" && !(w == "veterans" && f.apostrophe(j) && f.upperWord(j+1) == "day") {
 			return cand{}, false

@@ -142,8 +142,8 @@ func (f *finder) quantity(i int) (cand, bool) {
 		if !the {
 			return f.bareUnits(i)
 		}
-		// "the past week": one unit.
-		v, known, j = 1, true, k
+		// "the past week": one unit; "the coming weeks": some.
+		v, known, j = 1, !isPlural(f.word(k)), k
 	}
 	if !ok && f.punct(j, "-") {
 		return cand{}, false // "the last-minute"
