@@ -3,9 +3,13 @@ package ingest
 import (
 	"bufio"
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
+	"strings"
 
 	"storyline/internal/news"
 )
@@ -103,7 +107,7 @@ func lineArticle(line []byte) (a *news.Article, clean bool, problems []string, e
 			return nil, false, nil, fmt.Errorf("field \"html\": %w", err)
 		}
 	default:
-		return nil, false, nil, fmt.Errorf("no \"text\" or \"html\" field with content: %w", news.ErrInvalid)
+		return nil, false, nil, fmt.Errorf("no \"text\" or \"html\" field with content (fields: %s): %w", fieldNames(obj), news.ErrInvalid)
 	}
 	m.apply(a, "")
 	a.Format = "jsonl"
@@ -131,4 +135,19 @@ func readLine(br *bufio.Reader, max int64) (line []byte, tooLong bool, err error
 		}
 		return bytes.TrimSuffix(line, []byte("\r")), tooLong, err
 	}
+}
+
+// fieldNames lists an object's keys for a message, sorted and clipped.
+func fieldNames(obj map[string]json.RawMessage) string {
+	names := slices.Sorted(maps.Keys(obj))
+	if len(names) == 0 {
+		return "none"
+	}
+	if len(names) > 8 {
+		names = append(names[:8], "…")
+	}
+	for i, n := range names {
+		names[i] = clip(n, 30)
+	}
+	return strings.Join(names, ", ")
 }
