@@ -155,7 +155,9 @@ func TestReadFS(t *testing.T) {
 		}
 	})
 	t.Run("root with a trailing slash", func(t *testing.T) {
-		items := collect(t, func(emit func(Item) error) error { return ReadFS(context.Background(), fsys, "corpus/two/", Options{}, emit) })
+		items := collect(t, func(emit func(Item) error) error {
+			return ReadFS(context.Background(), fsys, "corpus/two/", Options{}, emit)
+		})
 		if len(items) != 1 || items[0].Article == nil || items[0].Input != "corpus/two/page.html" {
 			t.Errorf("got %+v", items)
 		}
