@@ -109,8 +109,7 @@ func readLines(text string) []*line {
 			ln.reason, ln.inline = reasonLink, nil
 			continue
 		}
-		ln.toks = tokens(ln.text)
-		ln.words = len(ln.toks)
+		ln.toks, ln.words = tokens(ln.text)
 		ln.endsStop = endsSentence(ln.text)
 		ln.bullet = isBullet(ln.text)
 		ln.credit = ln.words <= 60 && hasCredit(ln.text)

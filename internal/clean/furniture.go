@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Reasons a piece of furniture was removed. They are shown to readers.
@@ -123,11 +124,50 @@ func wordSet(s string) map[string]bool {
 	return m
 }
 
-// tokens splits lower-cased s into runs of letters and digits.
-func tokens(s string) []string {
-	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
+// maxTokens bounds the words kept per line: the rules look no further,
+// since a line that long is prose.
+const maxTokens = 64
+
+// tokens splits s into lower-cased runs of letters and digits, keeping the
+// first maxTokens, and counts them all.
+func tokens(s string) ([]string, int) {
+	out := make([]string, 0, min(maxTokens, len(s)/5+1))
+	n, start := 0, -1
+	flush := func(end int) {
+		if start < 0 {
+			return
+		}
+		if n < maxTokens {
+			w := s[start:end]
+			if hasUpperOrMulti(w) {
+				w = strings.ToLower(w)
+			}
+			out = append(out, w)
+		}
+		n++
+		start = -1
+	}
+	for i, r := range s {
+		if r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') ||
+			r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		flush(i)
+	}
+	flush(len(s))
+	return out, n
+}
+
+func hasUpperOrMulti(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= utf8.RuneSelf || c >= 'A' && c <= 'Z' {
+			return true
+		}
+	}
+	return false
 }
 
 // cueMatch is what the furniture words of one line add up to.
@@ -262,13 +302,38 @@ var (
 // hasCredit reports whether a line ends the way photo captions end: with a
 // photographer or agency credit.
 func hasCredit(s string) bool {
-	if m := creditParenRe.FindStringSubmatch(s); m != nil {
-		inner := strings.TrimSpace(m[1])
-		if creditWordRe.MatchString(inner) || agencySlashRe.MatchString(inner) {
-			return true
+	// Every credit form sits at the end of the line: look only there, so
+	// long paragraphs cost no more than short ones.
+	s = tail(strings.TrimRight(s, " "), 160)
+	if strings.HasSuffix(s, ")") {
+		if m := creditParenRe.FindStringSubmatch(s); m != nil {
+			inner := strings.TrimSpace(m[1])
+			if creditWordRe.MatchString(inner) || agencySlashRe.MatchString(inner) {
+				return true
+			}
 		}
 	}
-	return creditColonRe.MatchString(s) || creditSlashRe.MatchString(s)
+	if strings.IndexByte(s, ':') >= 0 && creditColonRe.MatchString(s) {
+		return true
+	}
+	return strings.IndexAny(s, "/|") >= 0 && creditSlashRe.MatchString(s)
+}
+
+// tail returns about the last n bytes of s, cut at a rune boundary.
+func tail(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	// Start after a space, so that a cut word never reads as the start
+	// of the line.
+	i := len(s) - n
+	if j := strings.IndexByte(s[i:], ' '); j >= 0 {
+		return s[i+j+1:]
+	}
+	for i < len(s) && !utf8.RuneStart(s[i]) {
+		i++
+	}
+	return s[i:]
 }
 
 // isTagline reports a line of very short sentences ("Fast. Fair. Free."),
