@@ -166,11 +166,8 @@ func statError(err error) error {
 	if errors.As(err, &pe) {
 		err = pe.Err
 	}
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
+	if errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("no such file or folder: %w", news.ErrNotFound)
-	case errors.Is(err, fs.ErrPermission):
-		return fmt.Errorf("cannot read: %w", err)
 	}
 	return fmt.Errorf("cannot read: %w", err)
 }

@@ -106,8 +106,10 @@ func lineArticle(line []byte) (a *news.Article, clean bool, problems []string, e
 		if err != nil {
 			return nil, false, nil, fmt.Errorf("field \"html\": %w", err)
 		}
+	case obj["text"] != nil || obj["html"] != nil:
+		return nil, false, nil, fmt.Errorf("no text: \"text\" and \"html\" are empty or null: %w", news.ErrInvalid)
 	default:
-		return nil, false, nil, fmt.Errorf("no \"text\" or \"html\" field with content (fields: %s): %w", fieldNames(obj), news.ErrInvalid)
+		return nil, false, nil, fmt.Errorf("no \"text\" or \"html\" field (fields: %s): %w", fieldNames(obj), news.ErrInvalid)
 	}
 	m.apply(a, "")
 	a.Format = "jsonl"

@@ -32,10 +32,10 @@ func TestJSONLines(t *testing.T) {
 	wantErr := map[string]string{
 		"batch.jsonl:3":  "malformed JSON",
 		"batch.jsonl:4":  "want a JSON object, got a list",
-		"batch.jsonl:5":  `no "text" or "html" field with content (fields: title)`,
+		"batch.jsonl:5":  `no "text" or "html" field (fields: title)`,
 		"batch.jsonl:6":  `field "text": want a string or null, got a number`,
 		"batch.jsonl:10": "invalid UTF-8 at byte 13 of the line",
-		"batch.jsonl:11": `no "text" or "html"`,
+		"batch.jsonl:11": `"text" and "html" are empty or null`,
 	}
 	for in, says := range wantErr {
 		t.Run(in, func(t *testing.T) {
