@@ -17,6 +17,11 @@ func (f *finder) clock(i int) (cand, bool) {
 		h, j = 24, i+1
 	default:
 		n, digits, ok := f.num(i)
+		if ok && digits == 4 && n%100 < 60 && n/100 <= 24 && timeZones[f.word(i+1)] && f.toks[i+1].upper {
+			// "1400 GMT": wire copy's clock.
+			h, m, j = n/100, n%100, i+1
+			break
+		}
 		if !ok || digits > 2 || n > 24 {
 			return cand{}, false
 		}

@@ -148,6 +148,15 @@ func (f *finder) quantity(i int) (cand, bool) {
 	if !ok && f.punct(j, "-") {
 		return cand{}, false // "the last-minute"
 	}
+	// "two to three weeks", "12-18 months": the span covers the range and
+	// the value takes its lower end.
+	if ok && known && (f.word(j) == "to" || f.word(j) == "or" || f.punct(j, "-") && f.tight(j)) {
+		if _, kn2, e2, ok2 := f.count(j + 1); ok2 && kn2 && f.word(j+1) != "a" && f.word(j+1) != "an" {
+			if _, isUnit := units[f.word(e2)]; isUnit {
+				j = e2
+			}
+		}
+	}
 	hyphen := false
 	if ok && f.punct(j, "-") && f.tight(j) && f.tight(j+1) {
 		j, hyphen = j+1, true
@@ -241,8 +250,13 @@ func (f *finder) bareUnits(i int) (cand, bool) {
 	if !ok || !isPlural(w) || w == "nights" || w == "weekends" || w == "seconds" {
 		return cand{}, false
 	}
+	// Decades and centuries are spans of time wherever they stand; shorter
+	// units only after words that take a stretch of time.
+	if u.times > 1 {
+		return cand{j: i + 1, typ: news.DateDuration, value: duration(0, false, u)}, true
+	}
 	switch f.prevWord(i) {
-	case "for", "in", "within", "over", "after", "took", "take", "takes", "lasted", "last", "spent":
+	case "for", "in", "within", "over", "after", "took", "take", "takes", "lasted", "last", "spent", "than":
 		return cand{j: i + 1, typ: news.DateDuration, value: duration(0, false, u)}, true
 	}
 	return cand{}, false

@@ -94,6 +94,11 @@ func TestAbsolute(t *testing.T) {
 		{"season with year", "Building began in the summer of 2023.", want{"the summer of 2023", D, "2023-SU", news.PrecSeason}},
 		{"quarter", "Sales rose in the third quarter of 2024.", want{"the third quarter of 2024", D, "2024-Q3", news.PrecSeason}},
 		{"quarter no year", "Third-quarter profit doubled.", want{"Third-quarter", D, "2025-Q3", news.PrecSeason}},
+		{"the quarter", "Profit in the quarter fell.", want{"the quarter", D, "2025-Q3", news.PrecSeason}},
+		{"century", "Mills of the 19th century still stand.", want{"the 19th century", D, "18", news.PrecYear}},
+		{"year-end", "The deal should close by year-end.", want{"year-end", D, "2025", news.PrecYear}},
+		{"mid year", "Rates rose in mid-2024 and stayed.", want{"mid-2024", D, "2024", news.PrecYear}},
+		{"election day", "Turnout on Election Day was high.", want{"Election Day", D, "2025-11-04", news.PrecDay}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) { check(t, c.s, tue, c.w) })
@@ -202,6 +207,11 @@ func TestDurationsSetsTimes(t *testing.T) {
 		{"time and day", "Polls close at 8 p.m. Tuesday.", want{"8 p.m. Tuesday", T, "2025-11-25T20:00", news.PrecTime}},
 		{"noon", "The bell rang at noon.", want{"noon", T, "2025-11-25T12:00", news.PrecTime}},
 		{"12 a.m.", "The gates shut at 12 a.m.", want{"12 a.m.", T, "2025-11-25T00:00", news.PrecTime}},
+		{"wire clock", "The ship docked at 1400 GMT on schedule.", want{"1400 GMT", T, "2025-11-25T14:00", news.PrecTime}},
+		{"range", "The work needs two to three weeks more.", want{"two to three weeks", DU, "P2W", ""}},
+		{"decades", "The feud has run for decades now.", want{"decades", DU, "PXDE", ""}},
+		{"the nine months", "Profit for the nine months rose.", want{"the nine months", DU, "P9M", ""}},
+		{"fiscal year", "Sales for the year ended June 30 rose.", want{"the year", DU, "P1Y", ""}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) { check(t, c.s, tue, c.w) })
@@ -254,6 +264,26 @@ func TestBoundaries(t *testing.T) {
 	late := time.Date(2025, 3, 9, 23, 30, 0, 0, ny) // spring forward day, late evening
 	check(t, "Markets reopen tomorrow.", late, want{"tomorrow", D, "2025-03-10", news.PrecDay})
 	check(t, "The vote was on Saturday.", late, want{"Saturday", D, "2025-03-08", news.PrecDay})
+}
+
+// TestAnaphors checks that references to a time set elsewhere in the story
+// are found but left unresolved, even with an anchor.
+func TestAnaphors(t *testing.T) {
+	s := "The flood came in 2019. Later that year the dam was rebuilt, and the next morning crews left."
+	got := map[string]news.DateRef{}
+	for _, r := range Find(s, tue) {
+		got[r.In(s)] = r
+	}
+	for _, w := range []string{"Later that year", "the next morning"} {
+		r, ok := got[w]
+		if !ok {
+			t.Errorf("%q not found; found %v", w, got)
+			continue
+		}
+		if r.Resolved || r.Value != w {
+			t.Errorf("%q: %+v, want unresolved with its words", w, r)
+		}
+	}
 }
 
 func TestNoAnchor(t *testing.T) {
