@@ -44,7 +44,7 @@ func TestGolden(t *testing.T) {
 		"news/quay.txt":           {Data: []byte("Repairs to the old quay began on Monday.\r\nThe work will take a month.  \r\n")},
 		"news/quay.txt.meta.json": {Data: []byte(`{"byline": "Ines Vale"}`)},
 		"news/todo.md":            {Data: []byte("Check the quay figures.")},
-		"feeds/coast.rss":        {Data: []byte(rssFeed)},
+		"feeds/coast.rss":         {Data: []byte(rssFeed)},
 		"lines/batch.jsonl":       {Data: []byte("{\"text\": \"Snow fell on the pass.\", \"site\": \"pass.example\", \"published\": \"2024-12-01T06:00:00Z\"}\n{\"text\": \"\"}\n")},
 		"loose/plain.txt":         {Data: []byte("A loose report with no metadata.")},
 		"loose/bad.txt":           {Data: []byte("Caf\xe9 society")},
