@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -75,11 +76,39 @@ func feedItems(t *testing.T, path string) map[string]feedItem {
 	return items
 }
 
+// jsonLines returns the "text" of each line of a JSON lines file.
+func jsonLines(t *testing.T, path string) []string {
+	t.Helper()
+	raw, err := fs.ReadFile(FS(), path)
+	if err != nil {
+		t.Fatalf("read %s: %v", path, err)
+	}
+	var texts []string
+	for i, line := range strings.Split(strings.TrimSuffix(string(raw), "\n"), "\n") {
+		var obj struct {
+			Text *string `json:"text"`
+		}
+		if err := json.Unmarshal([]byte(line), &obj); err != nil || obj.Text == nil {
+			t.Fatalf("%s:%d: no JSON object with a text: %v", path, i+1, err)
+		}
+		texts = append(texts, *obj.Text)
+	}
+	return texts
+}
+
 // body returns the part of an article's file the gold may cite: a text file
 // whole, an HTML page from <body> on (not its meta tags), a feed item's full
-// text, or its description when it has none.
+// text, or its description when it has none, a JSON line's text.
 func body(t *testing.T, a Article) string {
 	t.Helper()
+	if a.Format == "jsonl" {
+		n, err := strconv.Atoi(a.Item)
+		lines := jsonLines(t, a.Path)
+		if err != nil || n < 1 || n > len(lines) {
+			t.Fatalf("%s: no line %q in %s", a.Key, a.Item, a.Path)
+		}
+		return lines[n-1]
+	}
 	if a.Item != "" {
 		it, ok := feedItems(t, a.Path)[a.Item]
 		if !ok {
@@ -156,9 +185,11 @@ func TestCorpusHasEnoughArticlesAndFormats(t *testing.T) {
 			byExt[p[strings.LastIndex(p, "."):]]++
 		case strings.HasSuffix(p, ".xml"):
 			byExt[".xml"] += len(feedItems(t, p))
+		case strings.HasSuffix(p, ".jsonl"):
+			byExt[".jsonl"] += len(jsonLines(t, p))
 		}
 	}
-	n := byExt[".html"] + byExt[".txt"] + byExt[".xml"]
+	n := byExt[".html"] + byExt[".txt"] + byExt[".xml"] + byExt[".jsonl"]
 	if n < 8 || len(byExt) < 3 {
 		t.Errorf("files hold %d articles in %d formats (%v); want at least 8 in 3", n, len(byExt), byExt)
 	}
@@ -360,7 +391,7 @@ func articleWords(t *testing.T, a Article) int {
 	switch a.Format {
 	case "html":
 		s = asideRE.ReplaceAllString(story(t, a), " ")
-	case "text":
+	case "text", "jsonl":
 		for _, f := range a.Furniture {
 			s = strings.Replace(s, f, " ", 1)
 		}
@@ -440,5 +471,30 @@ func TestCopyIsWordForWord(t *testing.T) {
 	}
 	if copies == 0 {
 		t.Error("the gold names no near duplicate")
+	}
+}
+
+func TestJSONLinesMatchGold(t *testing.T) {
+	for _, a := range Gold().Articles {
+		if a.Format != "jsonl" {
+			continue
+		}
+		raw, err := fs.ReadFile(FS(), a.Path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n, _ := strconv.Atoi(a.Item)
+		lines := strings.Split(string(raw), "\n")
+		if n < 1 || n > len(lines) {
+			t.Fatalf("%s: no line %s", a.Key, a.Item)
+		}
+		var e manifestEntry
+		if err := json.Unmarshal([]byte(lines[n-1]), &e); err != nil {
+			t.Fatalf("%s: %v", a.Key, err)
+		}
+		if e.URL == nil || *e.URL != a.URL || e.Title == nil || *e.Title != a.Title ||
+			e.Published == nil || *e.Published != a.Published || e.Outlet != nil || e.Byline != nil {
+			t.Errorf("%s: line metadata %+v does not match the gold (and should name no outlet or byline)", a.Key, e)
+		}
 	}
 }

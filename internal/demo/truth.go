@@ -33,12 +33,15 @@ type Truth struct {
 }
 
 // Article is one article of the corpus. A text or HTML file is one article;
-// the feed holds several, told apart by Item.
+// the feed and the JSON lines file hold several, told apart by Item.
 type Article struct {
-	Key    string
-	Path   string // file in the corpus
-	Item   string // the feed item's GUID; "" for a file that is one article
-	Format string // "html", "text" or "feed"
+	Key  string
+	Path string // file in the corpus
+	// Item tells an article apart within a file that holds several: a feed
+	// item's GUID, or a JSON lines file's line number from "1". It is ""
+	// for a file that is one article.
+	Item   string
+	Format string // "html", "text", "feed" or "jsonl"
 	URL    string
 	Site   string
 	Outlet string
@@ -176,6 +179,7 @@ const (
 	todayBrief     = "today-donors-brief"
 	ledgerInquiry  = "ledger-inquiry"
 	heraldDonors   = "herald-donors"
+	harbourWatch   = "harbourwatch-inquiry"
 )
 
 const feedFile = "zaroviatoday-feed.xml"
@@ -313,6 +317,19 @@ func articles() []Article {
 			}, ledgerTop...),
 		},
 		{
+			// A blog post exported as JSON lines: no outlet, no byline.
+			Key: harbourWatch, Path: "harbourwatch-export.jsonl", Item: "1", Format: "jsonl",
+			URL:       "https://harbourwatch.test/2027/03/25/what-the-inquiry-found",
+			Site:      "harbourwatch.test",
+			Title:     "What the Harzin inquiry found, and what it did not",
+			Published: "2027-03-25T08:00:00+02:00", Event: aftermath,
+			Furniture: []string{
+				"Harbour Watch — notes on the port, from the people who live beside it",
+				"Share this post",
+				"Comments are closed.",
+			},
+		},
+		{
 			Key: heraldDonors, Path: "herald-kharzin-donors.html", Format: "html",
 			URL:  "https://www.velgradherald.example/nation/2027/03/27/kharzin-donors-pledge",
 			Site: "velgradherald.example", Outlet: "The Velgrad Herald", Byline: "Dora Venn",
@@ -335,7 +352,7 @@ func events() []Event {
 		{
 			Key: aftermath, Title: "Inquiry's interim report and donors' conference for Kharzin",
 			Start: "2027-03-23", End: "2027-03-26", Story: "kharzin-terminal",
-			Articles: []string{todayBrief, ledgerInquiry, heraldDonors},
+			Articles: []string{todayBrief, ledgerInquiry, harbourWatch, heraldDonors},
 		},
 		{
 			// The decoy: same city, also a fire, a different happening.
@@ -370,6 +387,7 @@ func identities() []Identity {
 		{Name: "Hanna Virta", Kind: person, Aliases: []string{"Hanna Virta", "Virta"}, Titles: []string{"Judge"}},
 		{Name: "Lukas Brenner", Kind: person, Aliases: []string{"Lukas Brenner"}},
 		{Name: "Ruth Amsel", Kind: person, Aliases: []string{"Ruth Amsel", "Amsel"}, Titles: []string{"secretary-general"}},
+		{Name: "Elin Marsk", Kind: person, Aliases: []string{"Elin Marsk"}},
 		{Name: "Marta Olen", Kind: person, Aliases: []string{"Marta Olen"}},
 		{Name: "Dana Petrik", Kind: person, Aliases: []string{"Dana Petrik"}},
 		{Name: "Jonas Ferro", Kind: person, Aliases: []string{"Jonas Ferro"}},
