@@ -16,6 +16,7 @@ type amount struct {
 	digits     bool // written in digits rather than words
 	scaled     bool // a scale word or suffix multiplied it ("1.5 million")
 	bare       string
+	unit       string // a unit written onto the digits: "30km"
 }
 
 // maxValue keeps absurd digit strings out: nothing a report counts is
@@ -49,15 +50,20 @@ func parseAmount(toks []token, i int) (a amount, ok, bad bool) {
 		a.value, a.digits, a.bare = v, true, t.text
 		i++
 		if isWord(toks, i) && adjacent(toks, i) {
-			m, isScale := suffixScales[toks[i].low]
-			if !isScale {
-				return a, false, true // 82nd, 1990s, 2pm, 10km
+			if u, isUnit := attachedUnits[toks[i].low]; isUnit {
+				a.unit = u
+				i++
+			} else {
+				m, isScale := suffixScales[toks[i].low]
+				if !isScale {
+					return a, false, true // 82nd, 1990s, 2pm
+				}
+				a.value *= m
+				a.scaled = true
+				i++
 			}
-			a.value *= m
-			a.scaled = true
-			i++
 		}
-		if isWord(toks, i) && !a.scaled {
+		if isWord(toks, i) && !a.scaled && a.unit == "" {
 			if m, isScale := scales[toks[i].low]; isScale {
 				a.value *= m
 				a.scaled = true

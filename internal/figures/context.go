@@ -15,6 +15,12 @@ func findUnit(toks []token, c *cand) bool {
 	last := c.a
 	if c.b != nil {
 		last = *c.b
+		if c.unitEnd > c.a.end {
+			// "from 600 inspectors to 900"
+			c.unit, _ = nounAfter(toks, c.a.end, false)
+			c.unitEnd = -1
+			return !durations[c.unit]
+		}
 	}
 	j := last.end
 	switch {
@@ -23,6 +29,9 @@ func findUnit(toks []token, c *cand) bool {
 		return true
 	case last.currency != "":
 		c.unit = last.currency
+		return true
+	case last.unit != "":
+		c.unit = last.unit
 		return true
 	}
 	// "a 28-point plan", "a four-year conflict", "a 37-year-old"
@@ -55,9 +64,22 @@ func findUnit(toks []token, c *cand) bool {
 	// "hundreds of drones", "four of the drones", "two of his ministers"
 	if lowAt(toks, j) == "of" {
 		k := j + 1
+		switch lowAt(toks, k) {
+		case "them", "those", "these", "whom", "which", "us":
+			// the group named before: the coordinate pass fills it in
+			c.ofGroup = true
+			return true
+		}
 		det := determiners[lowAt(toks, k)]
 		if det {
 			k++
+		}
+		// "22 of the dead", "five of the injured"
+		if det && !last.vague {
+			if m := measures[lowAt(toks, k)]; humanMeasures[m] && !looksPlural(lowAt(toks, k)) {
+				c.unit, c.ofEnd, c.preMeasure = "people", k+1, m
+				return true
+			}
 		}
 		if b, ok, _ := parseAmount(toks, k); ok {
 			k = b.end
@@ -76,7 +98,7 @@ func findUnit(toks []token, c *cand) bool {
 		return true
 	}
 	w, end := nounAfter(toks, j, last.value == 1 && !last.vague)
-	if durations[w] || furniture[w] {
+	if durations[w] || furniture[w] || w == "times" && multiplierNext[lowAt(toks, end)] {
 		return false
 	}
 	// an age: "died at 77", "at the age of 85"
@@ -91,7 +113,52 @@ func findUnit(toks []token, c *cand) bool {
 		return true
 	}
 	c.unit = nounBefore(toks, c.start)
+	if c.unit == "" {
+		c.unit, c.preMeasure = aggregateBefore(toks, c.start)
+	}
 	return true
+}
+
+// reachVerbs put a number as the level a named total reaches: "the toll
+// rose to 15", "the number of inspectors would rise from 600 to 900".
+var reachVerbs = setOf(`to at from reached reach reaches hit hits totalled totaled totals topped passed
+exceeded surpassed is was are were stands stood stand`)
+
+// aggregateBefore reads a total named earlier in the sentence for a number
+// with no noun of its own: "the death toll … rose to 15" counts people who
+// died; "the number of people killed … has risen to 31" likewise; "the
+// number of state inspectors … would rise from 600 to 900" counts
+// inspectors.
+func aggregateBefore(toks []token, at int) (unit, measure string) {
+	if !reachVerbs[lowAt(toks, at-1)] && !reachVerbs[lowAt(toks, at)] {
+		return "", ""
+	}
+	for k := at - 1; k >= 0 && k >= at-16; k-- {
+		t := toks[k]
+		if sentenceEnd(t) || t.text == ":" || t.kind == digit {
+			return "", ""
+		}
+		switch t.low {
+		case "toll":
+			if lowAt(toks, k-1) == "death" || lowAt(toks, k-1) == "casualty" {
+				return "people", "deaths"
+			}
+		case "number", "count", "total", "tally":
+			if lowAt(toks, k+1) != "of" {
+				continue
+			}
+			w, end := nounAfter(toks, k+2, false)
+			if w == "" {
+				return "", ""
+			}
+			m := ""
+			if end < len(toks) {
+				m = measureAt(toks, end, w)
+			}
+			return w, m
+		}
+	}
+	return "", ""
 }
 
 // nounBefore finds the counted noun of a number that has none after it, in
@@ -135,7 +202,12 @@ func deathBefore(toks []token, at int) bool {
 }
 
 // furniture are the counts a page shows around an article, not in it.
-var furniture = setOf(`comments replies shares likes views retweets reads min mins times`)
+var furniture = setOf(`comments replies shares likes views retweets reads min mins`)
+
+// multiplierNext are words after "N times" that make it a multiplier
+// ("three times the usual number", "five times as many"), not a count.
+var multiplierNext = setOf(`as the more less higher lower bigger larger greater faster smaller over that what
+its their his her longer stronger`)
 
 // nounAfter finds the counted noun in the next few words: the first plural
 // noun, or, when none comes, a singular noun used as a modifier ("28 point
@@ -269,6 +341,8 @@ func findMeasure(toks []token, c *cand) {
 		c.measure, c.side = leftM, -1
 	case rightM != "":
 		c.measure, c.side = rightM, 1
+	case c.preMeasure != "":
+		c.measure = c.preMeasure
 	}
 	// a noun that is its own measure: "9 deaths", "31 injuries", "6 bodies"
 	if c.unitEnd > 0 && measures[toks[c.unitEnd-1].low] != "" {
@@ -359,6 +433,16 @@ func coordinate(toks []token, cs []*cand) {
 		if c.unit != "" {
 			continue
 		}
+		if c.ofGroup {
+			// "41 of them": the group the previous figure counted
+			if i > 0 && cs[i-1].sentence >= c.sentence-1 {
+				c.unit = cs[i-1].unit
+			}
+			if c.unit == "" && humanMeasures[c.measure] {
+				c.unit = "people"
+			}
+			continue
+		}
 		if i > 0 {
 			p := cs[i-1]
 			// only a number that stands alone takes another's noun: not "12 AK rifles"
@@ -400,6 +484,9 @@ func finish(toks []token, c *cand) (news.Figure, bool) {
 		determiners[lowAt(toks, c.start-1)] {
 		return news.Figure{}, false
 	}
+	if u, ok := unitAliases[c.unit]; ok {
+		c.unit = u
+	}
 	f := news.Figure{
 		Span:    news.Span{Start: toks[c.start].start, End: toks[c.end-1].end},
 		Unit:    c.unit,
@@ -407,6 +494,9 @@ func finish(toks []token, c *cand) (news.Figure, bool) {
 	}
 	count := c.unit != "%" && a.currency == ""
 	switch {
+	case c.b != nil && c.change && c.reverse:
+		f.From = ptr(c.b.value)
+		f.Value, f.Min, f.Max = ptr(a.value), ptr(a.value), ptr(a.value)
 	case c.b != nil && c.change:
 		f.From = ptr(a.value)
 		f.Value, f.Min, f.Max = ptr(c.b.value), ptr(c.b.value), ptr(c.b.value)

@@ -89,7 +89,7 @@ func TestFind(t *testing.T) {
 		{"name", "Talks with the G20 and Apollo 13 fans ended.", nil},
 		{"pronoun one", "One of the most famous bridges is here, and no-one was hurt.", nil},
 		{"reference two", "The two sides met again.", nil},
-		{"times", "She called three times.", nil},
+		{"multiplier", "The fine is three times the usual sum.", nil},
 		{"score", "The hosts won 3-2 at home.", nil},
 	}
 	for _, tc := range tests {

@@ -17,10 +17,13 @@ type cand struct {
 	unit       string
 	unitEnd    int // token after the unit noun when the noun follows the number
 	measure    string
-	side       int  // where the measure was found: -1 left, +1 right, 0 none
-	sentence   int  // index of the sentence within the text
-	ofEnd      int  // token after "of the X" when the unit came from it
-	definite   bool // "the two sides": a reference, not a count
+	side       int    // where the measure was found: -1 left, +1 right, 0 none
+	sentence   int    // index of the sentence within the text
+	ofEnd      int    // token after "of the X" when the unit came from it
+	definite   bool   // "the two sides": a reference, not a count
+	ofGroup    bool   // "41 of them": counts part of a group named before
+	preMeasure string // a measure read before the phrase ("the death toll … rose to")
+	reverse    bool   // a change written "to B, from A": a is B and b is A
 }
 
 func find(s string) []news.Figure {
@@ -81,9 +84,21 @@ func readFigure(toks []token, i int) (*cand, int) {
 		if b, ok2, _ := parseAmount(toks, a.end+1); ok2 {
 			c.start, c.b, next = a.start-1, &b, b.end
 		}
-	} else if lowAt(toks, a.start-1) == "from" && lowAt(toks, a.end) == "to" {
-		if b, ok2, _ := parseAmount(toks, a.end+1); ok2 {
-			c.start, c.b, c.change, next = a.start-1, &b, true, b.end
+	} else if lowAt(toks, a.start-1) == "from" {
+		// "from 600,000 to 800,000", "from 600 inspectors to 900"
+		j := a.end
+		if lowAt(toks, j) != "to" {
+			if _, end := nounAfter(toks, j, false); end > j {
+				j = end
+			}
+		}
+		if lowAt(toks, j) == "to" {
+			if b, ok2, _ := parseAmount(toks, j+1); ok2 {
+				c.start, c.b, c.change, next = a.start-1, &b, true, b.end
+				if j > a.end {
+					c.unitEnd = j // the unit came between the two numbers
+				}
+			}
 		}
 	}
 	if c.b == nil {
@@ -127,7 +142,49 @@ func readFigure(toks []token, i int) (*cand, int) {
 	if c.unitEnd > c.end {
 		c.end = c.unitEnd
 	}
+	if c.b == nil {
+		if b, end, ok := earlierValue(toks, c); ok {
+			c.b, c.change, c.reverse, next = &b, true, true, end
+		}
+	}
+	if next < c.end {
+		next = c.end
+	}
 	return c, next
+}
+
+// earlierValue reads a change written after its new value: "raised the
+// estimate to $2.1bn, from $1.5bn", "rose to 15, up from 12".
+func earlierValue(toks []token, c *cand) (amount, int, bool) {
+	j := c.end
+	comma := lowAt(toks, j) == ","
+	if comma {
+		j++
+	}
+	updown := lowAt(toks, j) == "up" || lowAt(toks, j) == "down"
+	if updown {
+		j++
+	}
+	if lowAt(toks, j) != "from" || !(comma || updown || lowAt(toks, c.start-1) == "to") {
+		return amount{}, 0, false
+	}
+	j++
+	if lowAt(toks, j) == "the" {
+		j++
+	}
+	b, ok, _ := parseAmount(toks, j)
+	if !ok || b.vague || c.a.vague || b.currency != c.a.currency || b.percent != c.a.percent {
+		return amount{}, 0, false
+	}
+	if b.digits && isYear(toks[b.start].text) && b.currency == "" {
+		return amount{}, 0, false
+	}
+	end := b.end
+	// the earlier value may repeat the unit: "15 people, up from 12 people"
+	if isWord(toks, end) && toks[end].low == c.unit {
+		end++
+	}
+	return b, end, true
 }
 
 // baseOf is the number as written before its scale word: 3 of "3 million".

@@ -35,6 +35,21 @@ var vague = map[string][2]float64{
 	"billions":  {2e9, 999999999999},
 }
 
+// attachedUnits are units written onto the digits ("30km", "5kg"), and the
+// unit a figure then counts.
+var attachedUnits = map[string]string{
+	"km": "km", "kg": "kg", "cm": "centimetres", "mm": "millimetres", "ft": "feet", "mph": "mph",
+	"kmh": "km/h", "kph": "km/h", "lb": "pounds", "lbs": "pounds", "sqkm": "km2", "km2": "km2", "ha": "hectares",
+}
+
+// unitAliases spell one unit one way, so that figures in different styles
+// line up: "kilometers", "kilometres" and "30km" all count km.
+var unitAliases = map[string]string{
+	"kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km", "meters": "metres",
+	"liters": "litres", "centimeters": "centimetres", "millimeters": "millimetres", "tons": "tonnes",
+	"kilograms": "kg", "kilos": "kg", "persons": "people", "folks": "people",
+}
+
 var currencies = map[string]string{"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY"}
 
 var currencyNouns = map[string]string{
@@ -67,6 +82,8 @@ var modifiers = []struct {
 	{[]string{"not", "more", "than"}, upTo},
 	{[]string{"at", "most"}, upTo},
 	{[]string{"up", "to"}, upTo},
+	{[]string{"as", "far", "as"}, upTo},
+	{[]string{"within"}, upTo},
 	{[]string{"as", "many", "as"}, upTo},
 	{[]string{"as", "much", "as"}, upTo},
 	{[]string{"a", "maximum", "of"}, upTo},

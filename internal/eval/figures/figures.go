@@ -271,6 +271,15 @@ func run(ctx context.Context, o eval.Options) (*eval.Result, error) {
 		extra[part+"_exact"] = ratio(ps.Exact, ps.TP)
 		extra[part+"_n"] = ps.N
 	}
+	// the demo corpus's truth, when scoring the embedded gold
+	if o.Data == "" {
+		ds, err := DemoScore(figures.Find)
+		if err != nil {
+			return nil, err
+		}
+		extra["demo_n"], extra["demo_precision"], extra["demo_recall"], extra["demo_f1"] = ds.N, ds.P(), ds.R(), ds.F1()
+		extra["demo_value_acc"], extra["demo_bounds_acc"] = ratio(ds.Value, ds.TP), ratio(ds.Bounds, ds.TP)
+	}
 	return &eval.Result{
 		Task: "figures", Dataset: name, N: s.N,
 		Precision: s.P(), Recall: s.R(), F1: s.F1(),
