@@ -7,6 +7,9 @@ import "storyline/internal/news"
 // part of the day, whose precision stays "day"), 2027-W13-WE, 2027-01,
 // 2026-SU, 2019, P3D. A weekday in a sentence about the future ("will meet on
 // Friday") resolves forward; in the past tense, to the most recent such day.
+// A bare "overnight" resolves, as in the seeds' timeline, to the day the
+// night ended; a night named by its evening ("the night of March 1") keeps
+// that day with TNI.
 type Date struct {
 	Article   string
 	Context   string // a verbatim passage holding Text once in the article
@@ -23,7 +26,7 @@ func wireDates(a string) []Date {
 		{a, "city of Kharzin late Monday, killing", "late Monday", news.DateDate, "2027-03-01", news.PrecDay},
 		{a, "directorate said on Tuesday.", "on Tuesday", news.DateDate, "2027-03-02", news.PrecDay},
 		{a, "still burning on Tuesday afternoon", "Tuesday afternoon", news.DateDate, "2027-03-02TAF", news.PrecDay},
-		{a, "sent to the terminal overnight", "overnight", news.DateDate, "2027-03-01TNI", news.PrecDay},
+		{a, "sent to the terminal overnight", "overnight", news.DateDate, "2027-03-02", news.PrecDay},
 		{a, "declared three days of national mourning", "three days", news.DateDuration, "P3D", ""},
 		{a, "beginning on March 3", "March 3", news.DateDate, "2027-03-03", news.PrecDay},
 		{a, "in a video posted late on Monday", "late on Monday", news.DateDate, "2027-03-01", news.PrecDay},
@@ -42,7 +45,7 @@ func dates() []Date {
 		{coastlineBlast, "Kharzin late on Monday, Zarovia’s", "late on Monday", d, "2027-03-01", day},
 		{coastlineBlast, "emergency service said on Tuesday.", "on Tuesday", d, "2027-03-02", day},
 		{coastlineBlast, "at the depot on Tuesday afternoon", "Tuesday afternoon", d, "2027-03-02TAF", day},
-		{coastlineBlast, "sent to the depot during the night", "during the night", d, "2027-03-01TNI", day},
+		{coastlineBlast, "sent to the depot during the night", "during the night", d, "2027-03-02", day},
 		{coastlineBlast, "announced three days of national mourning", "three days", dur, "P3D", ""},
 		{coastlineBlast, "to start on March 3", "March 3", d, "2027-03-03", day},
 		{coastlineBlast, "in a video late on Monday", "late on Monday", d, "2027-03-01", day},
@@ -63,7 +66,7 @@ func dates() []Date {
 		{northgateBlast, "Natalia Orsha begins today", "today", d, "2027-03-03", day},
 
 		{todayToll15, "rose to 15 on Wednesday", "on Wednesday", d, "2027-03-03", day},
-		{todayToll15, "end of the site burned overnight", "overnight", d, "2027-03-02TNI", day},
+		{todayToll15, "end of the site burned overnight", "overnight", d, "2027-03-03", day},
 		{todayToll15, "gate since Tuesday morning", "Tuesday morning", d, "2027-03-02TMO", day},
 		{todayToll15, "could take two more days", "two more days", dur, "P2D", ""},
 		{todayToll15, "at the regional hospital on Wednesday", "on Wednesday", d, "2027-03-03", day},
