@@ -198,10 +198,7 @@ func (r *reader) dir(dir string, parent *scope, rel string, ancestors []fs.FileI
 			break
 		}
 	}
-	names := make(map[string]bool, len(entries))
-	for _, de := range entries {
-		names[de.Name()] = true
-	}
+	var articles map[string]bool // built when the first sidecar is met
 	for _, de := range entries {
 		if err := r.ctx.Err(); err != nil {
 			return err
@@ -213,7 +210,14 @@ func (r *reader) dir(dir string, parent *scope, rel string, ancestors []fs.FileI
 		full := r.t.Join(dir, name)
 		relName := path.Join(rel, name)
 		if strings.HasSuffix(name, sidecarSuffix) && !de.IsDir() {
-			if !hasArticleFor(name, names) {
+			if articles == nil {
+				names := make([]string, len(entries))
+				for i, de := range entries {
+					names[i] = de.Name()
+				}
+				articles = articleNames(names)
+			}
+			if !hasArticleFor(name, articles) {
 				if err := r.skip(full, "metadata sidecar with no article beside it"); err != nil {
 					return err
 				}

@@ -31,18 +31,21 @@ func stemOf(base string) string {
 	return s
 }
 
-// hasArticleFor reports whether a sidecar's article is among names.
-func hasArticleFor(sidecar string, names map[string]bool) bool {
-	want := strings.TrimSuffix(sidecar, sidecarSuffix)
-	if names[want] {
-		return true
-	}
-	for n := range names {
-		if n != sidecar && !strings.HasSuffix(n, sidecarSuffix) && stemOf(n) == want {
-			return true
+// articleNames indexes a folder's names for hasArticleFor: each name that
+// is not a sidecar, under itself and under its stem.
+func articleNames(names []string) map[string]bool {
+	idx := make(map[string]bool, 2*len(names))
+	for _, n := range names {
+		if !strings.HasSuffix(n, sidecarSuffix) {
+			idx[n], idx[stemOf(n)] = true, true
 		}
 	}
-	return false
+	return idx
+}
+
+// hasArticleFor reports whether a sidecar's article is in the folder.
+func hasArticleFor(sidecar string, articles map[string]bool) bool {
+	return articles[strings.TrimSuffix(sidecar, sidecarSuffix)]
 }
 
 // sidecar reads the metadata of the sidecar beside name, if any, and
