@@ -1,0 +1,79 @@
+// Package storetest is the conformance suite every news.Store backend runs
+// from its own tests, in the manner of perkeep's kvtest:
+//
+//	func TestConformance(t *testing.T) {
+//		storetest.Test(t, func(t *testing.T) news.Store { return openEmptyStore(t) })
+//	}
+//
+// Beyond the news.Store documentation, the suite pins down what callers rely
+// on and the interface leaves open:
+//   - times come back in UTC, to at least microsecond precision;
+//   - Articles puts articles of unknown publication time after dated ones;
+//     Since is inclusive, Until exclusive, and either excludes undated ones;
+//     a negative Limit or Offset is an error wrapping news.ErrInvalid;
+//   - Add fills an empty Hash (news.ContentHash) and ID (news.ArticleID) and
+//     an empty AddedAt (now), and refuses, with news.ErrInvalid, a nil doc,
+//     empty text, text or fields that are not valid UTF-8 or hold NUL bytes,
+//     and spans outside the text;
+//   - an article without URL is a duplicate of any stored article with the
+//     same content hash; one with a URL, only of the same URL;
+//   - Search matches every word of the query (after case folding, accent
+//     folding and stemming), never reads the query as syntax, returns hits
+//     best first with Rank not increasing, plain-text snippets made of the
+//     article's own words, and no hits (no error) for a query with no words;
+//   - the annotation cache is filled by AddWithVersion (see Versioned);
+//   - Close may be called more than once; calls after it fail cleanly.
+package storetest
+
+import (
+	"context"
+	"testing"
+
+	"storyline/internal/news"
+)
+
+// Versioned is what a backend offers beyond news.Store so that annotations
+// are recorded with the version of the pipeline that made them, which is
+// what CachedAnnotations is keyed by. The suite requires it.
+type Versioned interface {
+	// AddWithVersion is Add for annotations made by the pipeline of the
+	// given version; Add is AddWithVersion with version "", which does not
+	// fill the cache.
+	AddWithVersion(ctx context.Context, d *news.Doc, version string) (news.AddResult, error)
+}
+
+// Test runs the suite. open must return a new, empty store for each call;
+// the suite closes every store it opens (backends' Close must tolerate a
+// second call from the caller's own cleanup).
+func Test(t *testing.T, open func(t *testing.T) news.Store) {
+	opened := func(t *testing.T) news.Store {
+		t.Helper()
+		s := open(t)
+		t.Cleanup(func() { s.Close() })
+		return s
+	}
+	tests := []struct {
+		name string
+		run  func(t *testing.T, s news.Store)
+	}{
+		{"RoundTrip", testRoundTrip},
+		{"Defaults", testDefaults},
+		{"DuplicateByURL", testDuplicateByURL},
+		{"DuplicateByHash", testDuplicateByHash},
+		{"NotFound", testNotFound},
+		{"Invalid", testInvalid},
+		{"CancelledContext", testCancelled},
+		{"FiltersAndOrder", testFiltersAndOrder},
+		{"Count", testCount},
+		{"Search", testSearch},
+		{"SearchHostile", testSearchHostile},
+		{"CachedAnnotations", testCachedAnnotations},
+		{"ConcurrentAdds", testConcurrentAdds},
+		{"Close", testClose},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			tc.run(t, opened(t))
+		})
+	}
+}
