@@ -104,6 +104,16 @@ func (f *finder) dateCore(k int, modded bool, s int) (cand, bool) {
 		return c, true
 	}
 	if w == "year" {
+		// "year-earlier", "year-ago": business news compares the last
+		// reported quarter with the same quarter a year before.
+		if f.punct(k+1, "-") && f.tight(k+1) && (f.word(k+2) == "earlier" || f.word(k+2) == "ago") {
+			e := k + 3
+			if w := f.word(e); w == "quarter" || w == "period" {
+				e++
+			}
+			n := (f.a.year()-1)*4 + quarterOf(f.a.month()) - 2
+			return cand{j: e, typ: news.DateDate, prec: news.PrecSeason, value: fmt.Sprintf("%04d-Q%d", n/4, n%4+1), anchored: true}, true
+		}
 		// "year-end", "year end", "year's end"; after a modifier, "end of year".
 		e := f.skipPossessive(k + 1)
 		if f.punct(e, "-") && f.tight(e) {
@@ -130,6 +140,9 @@ func (f *finder) theDate(k int, modded bool, s int) (cand, bool) {
 		if !modded {
 			if w != "year" {
 				return cand{}, false
+			}
+			if f.punct(k+2, "-") {
+				return f.dateCore(k+1, false, s) // "the year-earlier quarter"
 			}
 			// "the year ended Sept. 30" is a fiscal year; "for the year"
 			// the current one.

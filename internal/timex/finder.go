@@ -2,6 +2,7 @@ package timex
 
 import (
 	"strconv"
+	"strings"
 
 	"storyline/internal/news"
 )
@@ -46,6 +47,10 @@ func (f *finder) run() []news.DateRef {
 		}
 		f.end = le
 		for i := ls; i < le; {
+			if !f.canStart(i) {
+				i++
+				continue
+			}
 			best, found := cand{}, false
 			for _, r := range rules {
 				if c, ok := r(f, i); ok && c.j > i && (!found || c.j > best.j) {
@@ -191,3 +196,58 @@ func fmtCount(v float64, known bool) string {
 	}
 	return strconv.FormatFloat(v, 'f', -1, 64)
 }
+
+// canStart is the fast scan: only numbers, a decade's apostrophe and words
+// some rule begins with can open an expression.
+func (f *finder) canStart(i int) bool {
+	t := f.toks[i]
+	switch t.kind {
+	case tNum:
+		return true
+	case tPunct:
+		return f.apostrophe(i)
+	}
+	return starters[t.lower]
+}
+
+// starters are the words a rule may begin with.
+var starters = func() map[string]bool {
+	m := map[string]bool{}
+	for _, words := range []string{
+		"noon midday midnight", // clock
+		"early late earlier later mid the end beginning start middle", // date modifiers
+		"today tonight yesterday tomorrow overnight this last next past previous coming current following fiscal q year",
+		"thanksgiving christmas xmas new easter good halloween valentine independence memorial labor labour boxing veterans election",
+		"daily weekly monthly yearly hourly nightly biweekly every each once twice per a an", // sets
+		"more less fewer at up as no dozens hundreds thousands recent",                       // counts
+		"now currently presently nowadays recently lately these that",                        // vague, anaphors
+	} {
+		for _, w := range strings.Fields(words) {
+			m[w] = true
+		}
+	}
+	for _, lex := range []map[string]bool{approxWords, vagueCounts} {
+		for w := range lex {
+			m[w] = true
+		}
+	}
+	for w := range months {
+		m[w] = true
+	}
+	for w := range weekdays {
+		m[w] = true
+	}
+	for w := range numberWords {
+		m[w] = true
+	}
+	for w := range units {
+		m[w] = true
+	}
+	for w := range seasonCode {
+		m[w] = true
+	}
+	for w := range ordinals {
+		m[w] = true
+	}
+	return m
+}()

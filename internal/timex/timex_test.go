@@ -94,6 +94,7 @@ func TestAbsolute(t *testing.T) {
 		{"season with year", "Building began in the summer of 2023.", want{"the summer of 2023", D, "2023-SU", news.PrecSeason}},
 		{"quarter", "Sales rose in the third quarter of 2024.", want{"the third quarter of 2024", D, "2024-Q3", news.PrecSeason}},
 		{"quarter no year", "Third-quarter profit doubled.", want{"Third-quarter", D, "2025-Q3", news.PrecSeason}},
+		{"year-earlier", "Sales beat the year-earlier quarter.", want{"the year-earlier quarter", D, "2024-Q3", news.PrecSeason}},
 		{"the quarter", "Profit in the quarter fell.", want{"the quarter", D, "2025-Q3", news.PrecSeason}},
 		{"century", "Mills of the 19th century still stand.", want{"the 19th century", D, "18", news.PrecYear}},
 		{"year-end", "The deal should close by year-end.", want{"year-end", D, "2025", news.PrecYear}},
