@@ -26,6 +26,15 @@ type Quote struct {
 	// For is whom a speaker named only by role speaks for: the mayor for
 	// "her spokesman".
 	For string
+	// Partial marks quoted words inside the writer's own sentence (called
+	// it "a chain of small surrenders") rather than a whole quoted sentence.
+	Partial bool
+}
+
+// partial marks a quote as a partial one.
+func partial(q Quote) Quote {
+	q.Partial = true
+	return q
 }
 
 // q builds a quote; For is set by onBehalf where it applies.
@@ -56,7 +65,7 @@ func wireQuotes(a string) []Quote {
 		q(a, "An explosion tore through a fuel and fertiliser terminal in the Zarovian port city of Kharzin late Monday, killing at least 12 people and injuring more than 200", false, "said", "the country's emergency directorate", zerd, "zerd-toll-12", false),
 		q(a, "40 storage tanks stood at the site, which is run by Dunavar Terminals, and that crews were trying to keep the flames away from tanks that were still intact", false, "said", "The Zarovian Emergency Response Directorate (ZERD)", zerd, "zerd-tanks", false),
 		q(a, "We will find out who allowed this to happen, and they will answer for it", true, "told", "Interior Minister Mirko Sadovskiy", sadovskiy, "sadovskiy-answer", false),
-		q(a, "the gravest industrial accident our country has known", true, "calling", "Interior Minister Mirko Sadovskiy", sadovskiy, "sadovskiy-gravest", false),
+		partial(q(a, "the gravest industrial accident our country has known", true, "calling", "Interior Minister Mirko Sadovskiy", sadovskiy, "sadovskiy-gravest", false)),
 		q(a, "the cause was not yet known and that investigators had sealed off the terminal's control building", false, "said", "Sadovskiy", sadovskiy, "sadovskiy-cause", false),
 		q(a, "it was cooperating fully with investigators and that several of its own workers were among the dead", false, "said in a statement", "Dunavar Terminals", dunavar, "dunavar-statement", false),
 		q(a, "about 50 fire engines and more than 400 rescuers were sent to the terminal overnight, some of them from the capital, Velgrad", false, "According to", "ZERD", zerd, "zerd-engines", false),
@@ -73,7 +82,7 @@ func quotes() []Quote {
 		// The rewrite: the wire's quotes reworded around, its own added after.
 		q(coastlineBlast, "At least 12 people were killed and over 200 hurt when a blast ripped through a fuel and fertiliser depot in the port city of Kharzin late on Monday", false, "said", "Zarovia’s emergency service", zerd, "zerd-toll-12", false),
 		q(coastlineBlast, "There were 40 storage tanks at the Dunavar Terminals site", false, "according to", "the emergency directorate", zerd, "zerd-tanks", false),
-		q(coastlineBlast, "the gravest industrial accident our country has known", true, "described the blast as", "Interior Minister Mirko Sadovskiy", sadovskiy, "sadovskiy-gravest", false),
+		partial(q(coastlineBlast, "the gravest industrial accident our country has known", true, "described the blast as", "Interior Minister Mirko Sadovskiy", sadovskiy, "sadovskiy-gravest", false)),
 		q(coastlineBlast, "We will find out who allowed this to happen, and they will answer for it", true, "made a promise", "Interior Minister Mirko Sadovskiy", sadovskiy, "sadovskiy-answer", false),
 		q(coastlineBlast, "Investigators have sealed the terminal’s control building", false, "said", "Sadovskiy", sadovskiy, "sadovskiy-cause", false),
 		q(coastlineBlast, "the cause was still unclear and that negligence had not been ruled out", false, "adding", "Sadovskiy", sadovskiy, "sadovskiy-cause", true),
@@ -148,24 +157,24 @@ func quotes() []Quote {
 		q(todayBrief, "The government hopes to raise about $3bn", false, "said", "a finance ministry official", "", "", false),
 
 		q(ledgerInquiry, "The fuel terminal in Kharzin where 31 people died this month had not been fully inspected for more than two years, and its operating permit was renewed on Feb. 14, 2027, without an inspector setting foot on the site", false, "found", "a judge-led inquiry", "", "", false),
-		q(ledgerInquiry, "a chain of small surrenders", true, "said", "Judge Hanna Virta", "Hanna Virta", "virta-chain", false),
+		partial(q(ledgerInquiry, "a chain of small surrenders", true, "said", "Judge Hanna Virta", "Hanna Virta", "virta-chain", false)),
 		q(ledgerInquiry, "a valve on one of the southern tanks had been leaking for weeks before the blast and that staff had reported the leak at least four times", false, "found", "The report", "", "", false),
 		q(ledgerInquiry, "Nobody wanted to be the one who closed the port", true, "said", "a senior official at the Interior Ministry", "", "", false),
 		q(ledgerInquiry, "Every inspector knew what that terminal meant for the budget", true, "", "", "", "", true),
-		q(ledgerInquiry, "hard to read and impossible to dispute", true, "told parliament", "Minister Sadovskiy", sadovskiy, "sadovskiy-findings", false),
+		partial(q(ledgerInquiry, "hard to read and impossible to dispute", true, "told parliament", "Minister Sadovskiy", sadovskiy, "sadovskiy-findings", false)),
 		q(ledgerInquiry, "the number of state inspectors responsible for chemical and fuel sites would rise from 600 to 900 by the end of the year", false, "said", "Sadovskiy", sadovskiy, "", false),
 		q(ledgerInquiry, "I asked to go, and the prime minister asked me to stay and fix it. I intend to do that", true, "said", "he", sadovskiy, "", false),
 		q(ledgerInquiry, "the inspectorate had warned the ministry about the terminal as early as 2025", false, "According to", "Lukas Brenner", "Lukas Brenner", "", false),
-		q(ledgerInquiry, "in full", true, "said in a statement", "Dunavar Terminals", dunavar, "", false),
+		partial(q(ledgerInquiry, "in full", true, "said in a statement", "Dunavar Terminals", dunavar, "", false)),
 		q(ledgerInquiry, "Of the terminal's 40 tanks, 11 were destroyed and nine were damaged", false, "said", "the report", "", "", false),
 
-		q(harbourWatch, "a chain of small surrenders", true, "described what happened as", "Judge Hanna Virta", "Hanna Virta", "virta-chain", false),
-		q(harbourWatch, "difficult to read and impossible to argue with", true, "told deputies", "Minister Sadovsky", sadovskiy, "sadovskiy-findings", false),
+		partial(q(harbourWatch, "a chain of small surrenders", true, "described what happened as", "Judge Hanna Virta", "Hanna Virta", "virta-chain", false)),
+		partial(q(harbourWatch, "difficult to read and impossible to argue with", true, "told deputies", "Minister Sadovsky", sadovskiy, "sadovskiy-findings", false)),
 		q(harbourWatch, "that is a matter for prosecutors, who have charged nobody so far", false, "say", "Its authors", "", "", false),
 		q(harbourWatch, "the families will ask the inquiry to publish the names of the officials who signed the permit", false, "According to", "a lawyer for several of the families, Elin Marsk", "Elin Marsk", "", false),
 		q(harbourWatch, "the first terminal to move will be the one in Harzin, which is not being rebuilt", false, "has said", "Sadovsky", sadovskiy, "", false),
 		q(harbourWatch, "We start where it hurt most", true, "told", "he", sadovskiy, "", false),
-		q(harbourWatch, "names, not recommendations", true, "said", "the families’ lawyer", "Elin Marsk", "", false),
+		partial(q(harbourWatch, "names, not recommendations", true, "said", "the families’ lawyer", "Elin Marsk", "", false)),
 
 		q(heraldDonors, "Of the total, $1.2bn was offered as grants and the rest as low-interest loans", false, "said", "the finance ministry", "", "", false),
 		q(heraldDonors, "Kharzin will be rebuilt, and it will be rebuilt safer than before", true, "told", "Prime Minister Natalia Orsha", orsha, "", false),

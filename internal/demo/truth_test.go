@@ -414,3 +414,30 @@ func TestKeyOf(t *testing.T) {
 		t.Error("KeyOf found an ID no article has")
 	}
 }
+
+// TestPartialQuotesSitInsideSentences checks that a partial quote is
+// preceded, in its article, by the writer's own words in the same sentence.
+func TestPartialQuotesSitInsideSentences(t *testing.T) {
+	g := Gold()
+	text := bodies(t, g)
+	n := 0
+	for _, q := range g.Quotes {
+		if !q.Partial {
+			continue
+		}
+		n++
+		s := text[q.Article]
+		i := strings.Index(s, q.Text)
+		if i < 1 {
+			t.Errorf("%s: partial quote %q not found", q.Article, q.Text)
+			continue
+		}
+		before := strings.TrimRight(s[:i-1], " ")
+		if strings.HasSuffix(before, ".") || strings.HasSuffix(before, "\n") || strings.HasSuffix(before, ">") {
+			t.Errorf("%s: partial quote %q opens a sentence", q.Article, q.Text)
+		}
+	}
+	if n == 0 {
+		t.Error("the gold marks no partial quote")
+	}
+}
