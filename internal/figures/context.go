@@ -119,6 +119,9 @@ func findUnit(toks []token, c *cand) bool {
 	return true
 }
 
+// sameAsBefore marks a unit to take from the figure before.
+const sameAsBefore = "\x00same"
+
 // reachVerbs put a number as the level a named total reaches: "the toll
 // rose to 15", "the number of inspectors would rise from 600 to 900".
 var reachVerbs = setOf(`to at from reached reach reaches hit hits totalled totaled totals topped passed
@@ -140,11 +143,15 @@ func aggregateBefore(toks []token, at int) (unit, measure string) {
 		}
 		switch t.low {
 		case "toll":
-			if lowAt(toks, k-1) == "death" || lowAt(toks, k-1) == "casualty" {
-				return "people", "deaths"
-			}
+			// a toll with no other word is a death toll in news usage
+			return "people", "deaths"
 		case "number", "count", "total", "tally":
 			if lowAt(toks, k+1) != "of" {
+				// "bringing the total to 1,204": the total of what the
+				// previous figure counted
+				if lowAt(toks, k+1) == "to" || lowAt(toks, k+1) == "at" {
+					return sameAsBefore, ""
+				}
 				continue
 			}
 			w, end := nounAfter(toks, k+2, false)
@@ -224,6 +231,10 @@ func nounAfter(toks []token, j int, singularOK bool) (string, int) {
 		w := t.low
 		if measureNouns[w] {
 			return "people", k + 1
+		}
+		// "40 more people", "three other men"
+		if (w == "more" || w == "other" || w == "additional" || w == "further") && k == j && isWord(toks, k+1) && !stopWords[toks[k+1].low] {
+			continue
 		}
 		if stopWords[w] && !t.cap { // "US" is a name, not "us"
 			break
@@ -318,6 +329,12 @@ func findMeasure(toks []token, c *cand) {
 		from = c.ofEnd
 	}
 	for k, d := from, 1; k < len(toks) && d <= rightWindow; k, d = k+1, d+1 {
+		// step over an age in apposition: "two men, aged 19 and 23, were"
+		if toks[k].text == "," && (lowAt(toks, k+1) == "aged" || lowAt(toks, k+1) == "age") {
+			for k++; k < len(toks) && toks[k].text != "," && !sentenceEnd(toks[k]); k++ {
+			}
+			continue
+		}
 		t := toks[k]
 		if clauseEnd(t) || t.kind == digit || rightStops[t.low] {
 			break
@@ -430,10 +447,11 @@ func coordinate(toks []token, cs []*cand) {
 		}
 	}
 	for i, c := range cs {
-		if c.unit != "" {
+		if c.unit != "" && c.unit != sameAsBefore {
 			continue
 		}
-		if c.ofGroup {
+		if c.ofGroup || c.unit == sameAsBefore {
+			c.unit = ""
 			// "41 of them": the group the previous figure counted
 			if i > 0 && cs[i-1].sentence >= c.sentence-1 {
 				c.unit = cs[i-1].unit

@@ -2,6 +2,7 @@ package figures
 
 import (
 	"math"
+	"strings"
 
 	"storyline/internal/news"
 )
@@ -109,7 +110,7 @@ func readFigure(toks []token, i int) (*cand, int) {
 				if isDash && !toks[j+1].space && b.value <= a.value && !b.vague {
 					return nil, b.end // a score "2-1", not a range
 				}
-				if b.value > a.value && !b.vague && !a.vague {
+				if b.value > a.value && !b.vague && !a.vague && b.percent == a.percent && (a.currency == "" || a.currency == b.currency) {
 					c.b, next = &b, b.end
 				}
 			}
@@ -284,6 +285,10 @@ func notAFigure(toks []token, c *cand) bool {
 	if refWords[prev] {
 		return true
 	}
+	// the second of two ages: "aged 19 and 23"
+	if (prev == "and" || prev == "," || prev == "to") && first >= 3 && toks[first-2].kind == digit && refWords[lowAt(toks, first-3)] {
+		return true
+	}
 	return false
 }
 
@@ -316,7 +321,7 @@ func pluralNoun(toks []token, i int) bool {
 }
 
 func looksPlural(w string) bool {
-	if irregularPlurals[w] {
+	if irregularPlurals[w] || strings.HasSuffix(w, "men") && len(w) > 4 && !strings.HasSuffix(w, "omen") || strings.HasSuffix(w, "women") {
 		return true
 	}
 	if len(w) < 3 || sVerbs[w] || stopWords[w] {

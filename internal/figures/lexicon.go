@@ -122,7 +122,7 @@ var measures = map[string]string{
 	"bodies":  "deaths",
 	"wounded": "injured", "wounding": "injured", "injured": "injured", "injuring": "injured",
 	"injuries": "injured", "injury": "injured", "hurt": "injured", "wounds": "injured",
-	"missing": "missing", "unaccounted": "missing",
+	"missing": "missing", "unaccounted": "missing", "trapped": "missing", "buried": "missing",
 	"arrested": "arrested", "arrest": "arrested", "arrests": "arrested", "arresting": "arrested",
 	"detained": "arrested", "detaining": "arrested", "detention": "arrested", "jailed": "arrested",
 	"custody":  "arrested",
