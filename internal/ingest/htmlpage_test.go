@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"bytes"
-	"compress/gzip"
 	"testing"
 )
 
@@ -14,24 +13,11 @@ const testPage = `<!DOCTYPE html><html lang="en"><head><title>Flood barrier test
 <p>The test went as planned, the council said, and the barrier will be raised again before the spring tides.</p>
 </article><footer>All rights reserved.</footer></body></html>`
 
-func gz(t *testing.T, s string) string {
-	t.Helper()
-	var b bytes.Buffer
-	w := gzip.NewWriter(&b)
-	if _, err := w.Write([]byte(s)); err != nil {
-		t.Fatal(err)
-	}
-	if err := w.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return b.String()
-}
-
 func TestHTMLPages(t *testing.T) {
 	byName, _ := readTree(t, map[string]string{
 		"plain.html":          testPage,
 		"short.htm":           testPage,
-		"packed.html.gz":      gz(t, testPage),
+		"packed.html.gz":      gzipped(testPage),
 		"meta/manifest.json":  `[{"path": "page.html", "url": "https://estuary-echo.example/barrier", "title": "Barrier test", "outlet": "The Echo", "published": "2024-02-03"}]`,
 		"meta/page.html":      testPage,
 		"side/page.html":      testPage,

@@ -165,7 +165,7 @@ func (r *reader) file(name string, e *entry) error {
 			return r.fail(name, fmt.Errorf("not valid gzip data: %v: %w", err, news.ErrInvalid))
 		}
 		defer zr.Close()
-		src = zr
+		src = gzipErrors{zr}
 	}
 	if k == kindUnknown {
 		br := bufio.NewReaderSize(src, sniffLen)
@@ -241,4 +241,16 @@ func (r *reader) stdin() error {
 		return r.fail("-", err)
 	}
 	return r.content("-", k, raw, meta{source: "stdin"})
+}
+
+// gzipErrors marks a failure inside compressed data as bad input rather
+// than a failed read: a truncated or corrupt .gz is the file's fault.
+type gzipErrors struct{ r io.Reader }
+
+func (g gzipErrors) Read(p []byte) (int, error) {
+	n, err := g.r.Read(p)
+	if err != nil && err != io.EOF {
+		err = fmt.Errorf("not valid gzip data: %w: %w", err, news.ErrInvalid)
+	}
+	return n, err
 }

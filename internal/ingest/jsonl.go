@@ -30,7 +30,7 @@ func (r *reader) jsonLines(name string, src io.Reader, fm meta) error {
 		}
 		line, tooLong, err := readLine(br, r.max)
 		if err != nil && !errors.Is(err, io.EOF) {
-			return r.fail(fmt.Sprintf("%s:%d", name, n), fmt.Errorf("read: %w", err))
+			return r.fail(name, fmt.Errorf("reading line %d: %w", n, err))
 		}
 		if len(line) == 0 && !tooLong && errors.Is(err, io.EOF) {
 			return nil

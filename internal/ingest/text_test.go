@@ -89,6 +89,8 @@ func TestBadInput(t *testing.T) {
 		{"malformed feed", "j.rss", []byte("<rss><channel><item><title>Half"), Options{}, news.ErrInvalid, "malformed feed"},
 		{"feed that is no feed", "k.xml", []byte("<?xml version=\"1.0\"?><inventory><box/></inventory>"), Options{}, news.ErrInvalid, "not an RSS, Atom or JSON feed"},
 		{"broken gzip", "l.html.gz", []byte("this was never compressed"), Options{}, news.ErrInvalid, "gzip"},
+		{"truncated gzip", "m.txt.gz", []byte(gzipped("A report that was cut short in transit.")[:20]), Options{}, news.ErrInvalid, "not valid gzip data"},
+		{"truncated gzip lines", "n.jsonl.gz", []byte(gzipped("{\"text\": \"A line.\"}\n")[:20]), Options{}, news.ErrInvalid, "not valid gzip data"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -164,4 +166,12 @@ func TestGzipBomb(t *testing.T) {
 	if !strings.Contains(it.Article.Text, "Rain fell all week") {
 		t.Errorf("text %q lacks the page's words", clip(it.Article.Text, 80))
 	}
+}
+
+func gzipped(s string) string {
+	var b bytes.Buffer
+	w := gzip.NewWriter(&b)
+	w.Write([]byte(s))
+	w.Close()
+	return b.String()
 }
