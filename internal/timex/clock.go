@@ -162,9 +162,7 @@ func (f *finder) anaphor(i int) (cand, bool) {
 	}
 	typ, prec := news.DateDate, news.PrecDay
 	switch f.word(j) {
-	case "day":
-	case "morning", "afternoon", "evening", "night":
-		typ = news.DateTime
+	case "day", "morning", "afternoon", "evening", "night":
 	case "week", "weekend":
 		prec = news.PrecWeek
 	case "month":

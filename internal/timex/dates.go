@@ -235,7 +235,7 @@ func (f *finder) weekday(k int, wd time.Weekday, s int) cand {
 	}
 	c := cand{j: j, typ: news.DateDate, prec: news.PrecDay, value: d.String(), anchored: true}
 	if _, ok := partsOfDay[f.word(j)]; ok && f.word(j) != "overnight" {
-		c.j, c.typ = j+1, news.DateTime
+		c.j = j + 1
 	}
 	return c
 }
@@ -249,8 +249,6 @@ func (f *finder) relativeDay(k int) cand {
 		d = d.add(-1)
 	case "tomorrow":
 		d = d.add(1)
-	case "tonight", "overnight":
-		typ = news.DateTime
 	}
 	j := k + 1
 	if w == "overnight" {
@@ -260,10 +258,10 @@ func (f *finder) relativeDay(k int) cand {
 			n++
 		}
 		if wd, ok := weekdays[f.upperWord(n)]; ok {
-			return cand{j: n + 1, typ: news.DateTime, prec: news.PrecDay, value: f.a.weekdayOnOrBefore(wd).String(), anchored: true}
+			return cand{j: n + 1, typ: typ, prec: news.PrecDay, value: f.a.weekdayOnOrBefore(wd).String(), anchored: true}
 		}
 	} else if _, ok := partsOfDay[f.word(j)]; ok && w != "tonight" {
-		j, typ = j+1, news.DateTime
+		j++
 	}
 	return cand{j: j, typ: typ, prec: news.PrecDay, value: d.String(), anchored: true}
 }
@@ -585,7 +583,7 @@ func (f *finder) deictic(k, s int) (cand, bool) {
 			}
 			d = a.add(-1)
 		}
-		return cand{j: j + 1, typ: news.DateTime, prec: news.PrecDay, value: d.String(), anchored: true}, true
+		return cand{j: j + 1, typ: news.DateDate, prec: news.PrecDay, value: d.String(), anchored: true}, true
 	}
 	if _, ok := seasonCode[w]; ok {
 		if rel == 0 && f.word(k) != "this" {
@@ -609,7 +607,7 @@ func (f *finder) deictic(k, s int) (cand, bool) {
 		}
 		c := cand{j: j + 1, typ: news.DateDate, prec: news.PrecDay, value: d.String(), anchored: true}
 		if _, ok := partsOfDay[f.word(j+1)]; ok && f.word(j+1) != "overnight" {
-			c.j, c.typ = j+2, news.DateTime
+			c.j = j + 2
 		}
 		return c, true
 	}

@@ -76,8 +76,12 @@ func (f *finder) run() []news.DateRef {
 func (f *finder) ref(i int, c cand) news.DateRef {
 	sp := news.Span{Start: f.toks[i].start, End: f.toks[c.j-1].end}
 	r := news.DateRef{Span: sp, Type: c.typ, Value: c.value, Precision: c.prec, Resolved: true}
-	if c.unresolved || c.anchored && !f.hasAnchor {
+	switch {
+	case c.unresolved || c.anchored && !f.hasAnchor:
 		r.Value, r.Resolved = f.text[sp.Start:sp.End], false
+	case strings.HasSuffix(c.value, "_REF"):
+		// "now", "recently": TIMEX3 values, but no place on a calendar.
+		r.Resolved = false
 	}
 	return r
 }

@@ -38,7 +38,7 @@ func FuzzFind(f *testing.F) {
 			if r.Value == "" || r.Type == "" {
 				t.Fatalf("empty reading %+v of %q", r, r.In(s))
 			}
-			if !r.Resolved && r.Value != r.In(s) {
+			if !r.Resolved && r.Value != r.In(s) && !strings.HasSuffix(r.Value, "_REF") {
 				t.Fatalf("unresolved %q keeps %q instead of its words", r.In(s), r.Value)
 			}
 			if strings.ContainsAny(r.In(s), "\n") && strings.Contains(r.In(s), "\n\n") {

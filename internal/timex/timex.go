@@ -28,7 +28,11 @@ const Version = "1"
 
 // Stage fills doc.Dates, anchored on the article's publication time. With no
 // publication time, anchor-dependent expressions keep their words as Value and
-// Resolved is false.
+// Resolved is false. Resolved is also false for references that have no place
+// on the calendar: "now", "recently" (Value PRESENT_REF, PAST_REF,
+// FUTURE_REF) and times the story set elsewhere ("that day", Value the words).
+// A part of a day ("Monday night", "overnight", "this morning") is a date
+// whose Value is the day.
 func Stage() pipeline.Stage {
 	return pipeline.Stage{
 		Name:     "dates",

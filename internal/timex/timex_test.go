@@ -120,8 +120,8 @@ func TestWeekdays(t *testing.T) {
 		{"next", "The court sits again next Tuesday.", tue, want{"next Tuesday", D, "2025-12-02", news.PrecDay}},
 		{"last", "The fire began last Tuesday at noon.", tue, want{"last Tuesday", D, "2025-11-18", news.PrecDay}},
 		{"late", "Late Monday the crew reached the summit.", tue, want{"Late Monday", D, "2025-11-24", news.PrecDay}},
-		{"night", "On Monday night the lights went out.", tue, want{"Monday night", T, "2025-11-24", news.PrecDay}},
-		{"early morning", "The storm hit early Sunday morning.", tue, want{"early Sunday morning", T, "2025-11-23", news.PrecDay}},
+		{"night", "On Monday night the lights went out.", tue, want{"Monday night", D, "2025-11-24", news.PrecDay}},
+		{"early morning", "The storm hit early Sunday morning.", tue, want{"early Sunday morning", D, "2025-11-23", news.PrecDay}},
 		{"sunday from wednesday", "The deal discussed on Sunday holds.", wed, want{"Sunday", D, "2025-11-23", news.PrecDay}},
 	}
 	for _, c := range cases {
@@ -150,9 +150,9 @@ func TestRelative(t *testing.T) {
 		{"weeks ago", "The strike ended two weeks ago.", tue, want{"two weeks ago", D, "2025-W46", news.PrecWeek}},
 		{"days ago", "The rover landed three days ago.", tue, want{"three days ago", D, "2025-11-22", news.PrecDay}},
 		{"years ago", "The tower fell a decade ago.", tue, want{"a decade ago", D, "2015", news.PrecYear}},
-		{"overnight", "Shelling went on overnight across the city.", tue, want{"overnight", T, "2025-11-25", news.PrecDay}},
-		{"this morning", "The minister resigned this morning.", tue, want{"this morning", T, "2025-11-25", news.PrecDay}},
-		{"last night", "Two shops burned last night.", tue, want{"last night", T, "2025-11-24", news.PrecDay}},
+		{"overnight", "Shelling went on overnight across the city.", tue, want{"overnight", D, "2025-11-25", news.PrecDay}},
+		{"this morning", "The minister resigned this morning.", tue, want{"this morning", D, "2025-11-25", news.PrecDay}},
+		{"last night", "Two shops burned last night.", tue, want{"last night", D, "2025-11-24", news.PrecDay}},
 		{"last summer in january", "Talks last summer went nowhere.", sat, want{"last summer", D, "2025-SU", news.PrecSeason}},
 		{"last summer in november", "The drought last summer was severe.", tue, want{"last summer", D, "2025-SU", news.PrecSeason}},
 		{"last summer in july", "The floods last summer cost millions.", time.Date(2025, 7, 10, 0, 0, 0, 0, time.UTC), want{"last summer", D, "2024-SU", news.PrecSeason}},
@@ -302,6 +302,10 @@ func TestNoAnchor(t *testing.T) {
 	}
 	if r, ok := got["two days"]; !ok || !r.Resolved || r.Value != "P2D" {
 		t.Errorf("duration without anchor: %+v", r)
+	}
+	s = "Prices are now lower."
+	if refs := Find(s, tue); len(refs) != 1 || refs[0].Value != "PRESENT_REF" || refs[0].Resolved {
+		t.Errorf("now: %+v, want PRESENT_REF not placed on the calendar", refs)
 	}
 }
 
