@@ -34,9 +34,12 @@ func accountFor(input string, r Result) string {
 			ok = walk(state{s.i + 1, s.t, s.r + 1})
 		}
 		if !ok && s.t < len(out) {
+			// The line lost markup: take out the next inline removals one
+			// by one, trying every count, since a whole-line removal that
+			// follows may also be markup.
 			rest, ri := l, s.r
 			var b strings.Builder
-			for ri < len(r.Removed) && isInline(r.Removed[ri].Reason) {
+			for !ok && ri < len(r.Removed) && isInline(r.Removed[ri].Reason) {
 				p := r.Removed[ri].Text
 				k := strings.Index(rest, p)
 				if k < 0 {
@@ -48,10 +51,9 @@ func accountFor(input string, r Result) string {
 				}
 				rest = rest[k+len(p):]
 				ri++
-			}
-			b.WriteString(rest)
-			if ri > s.r && fold(b.String()) == fold(out[s.t]) {
-				ok = walk(state{s.i + 1, s.t + 1, ri})
+				if fold(b.String()+rest) == fold(out[s.t]) {
+					ok = walk(state{s.i + 1, s.t + 1, ri})
+				}
 			}
 		}
 		memo[s] = ok

@@ -77,8 +77,11 @@ func Clean(text string, o Options) Result {
 	return res
 }
 
-// oneLine folds a metadata value's whitespace, newlines included.
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// oneLine folds a metadata value's whitespace, newlines included, and
+// replaces invalid UTF-8.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(strings.ToValidUTF8(s, "\uFFFD")), " ")
+}
 
 func readLines(text string) []*line {
 	var out []*line

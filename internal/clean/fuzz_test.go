@@ -9,7 +9,9 @@ import (
 
 // FuzzClean checks that Clean never panics, returns valid UTF-8, and
 // accounts for every input line. The seed corpus is in
-// testdata/fuzz/FuzzClean; run go test ./internal/clean -fuzz FuzzClean.
+// testdata/fuzz/FuzzClean; run go test ./internal/clean -run X -fuzz FuzzClean
+// -fuzztime 30s -fuzzminimizetime 1s (the default minimising of every new
+// input stalls the run for a minute at a time).
 func FuzzClean(f *testing.F) {
 	f.Add("Headline of a story\nBy Ann Roe\n\n"+para+"\n\nSubscribe now", "", "")
 	f.Fuzz(func(t *testing.T, text, title, byline string) {
