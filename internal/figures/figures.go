@@ -70,6 +70,7 @@ func findInSpans(ctx context.Context, text string, sents []news.Span) []news.Fig
 		sents = []news.Span{{Start: 0, End: len(text)}}
 	}
 	var out []news.Figure
+	sc := &scratch{toks: make([]token, 0, 256)}
 	for k, s := range sents {
 		if k%64 == 0 && ctx.Err() != nil {
 			return out
@@ -79,7 +80,7 @@ func findInSpans(ctx context.Context, text string, sents []news.Span) []news.Fig
 		}
 		for _, p := range pieces(text[s.Start:s.End]) {
 			at := s.Start + p.Start
-			for _, f := range find(text[at : s.Start+p.End]) {
+			for _, f := range find(text[at:s.Start+p.End], sc) {
 				f.Start += at
 				f.End += at
 				out = append(out, f)

@@ -27,9 +27,19 @@ type cand struct {
 	reverse    bool   // a change written "to B, from A": a is B and b is A
 }
 
-func find(s string) []news.Figure {
-	toks := tokenize(s)
-	sentOf := make([]int, len(toks))
+// scratch is reused across the sentences of one document.
+type scratch struct {
+	toks   []token
+	sentOf []int
+}
+
+func find(s string, sc *scratch) []news.Figure {
+	sc.toks = tokenize(sc.toks, s)
+	toks := sc.toks
+	if cap(sc.sentOf) < len(toks) {
+		sc.sentOf = make([]int, len(toks))
+	}
+	sentOf := sc.sentOf[:len(toks)]
 	n := 0
 	for i, t := range toks {
 		sentOf[i] = n

@@ -31,8 +31,10 @@ type token struct {
 // before they get here, and a token takes at least one byte, so it never cuts.
 const maxTokens = MaxText + 1
 
-func tokenize(s string) []token {
-	toks := make([]token, 0, len(s)/4+4) // about one token per four bytes of prose
+// tokenize appends the tokens of s to toks[:0], so that one buffer serves
+// every sentence of a document.
+func tokenize(toks []token, s string) []token {
+	toks = toks[:0]
 	space, line := false, true
 	for i := 0; i < len(s) && len(toks) < maxTokens; {
 		r, n := utf8.DecodeRuneInString(s[i:])
