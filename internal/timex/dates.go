@@ -21,11 +21,10 @@ func (f *finder) date(i int) (cand, bool) {
 
 // dateMod steps over a modifier and reports whether there was one.
 func (f *finder) dateMod(i int) (int, bool) {
+	// "earlier this month" is read as "this month": TimeBank leaves
+	// "earlier" and "later" out of the span, unlike "early" and "late".
 	switch w := f.word(i); w {
-	case "early", "late", "earlier", "later":
-		if (w == "earlier" || w == "later") && f.word(i+1) != "this" && f.word(i+1) != "that" {
-			return i, false
-		}
+	case "early", "late":
 		return i + 1, true
 	case "mid":
 		if f.punct(i+1, "-") && f.tight(i+1) {
@@ -142,7 +141,11 @@ func (f *finder) theDate(k int, modded bool, s int) (cand, bool) {
 				return cand{}, false
 			}
 			if f.punct(k+2, "-") {
-				return f.dateCore(k+1, false, s) // "the year-earlier quarter"
+				// "the year-earlier quarter"; a bare "year-earlier" leaves "the" out.
+				if c, ok := f.dateCore(k+1, false, s); ok && c.j > k+4 {
+					return c, true
+				}
+				return cand{}, false
 			}
 			// "the year ended Sept. 30" is a fiscal year; "for the year"
 			// the current one.
@@ -192,8 +195,22 @@ func (f *finder) theDate(k int, modded bool, s int) (cand, bool) {
 	if f.apostrophe(k + 1) {
 		return f.shortDecade(k + 1)
 	}
-	if c, ok := f.quarter(k+1, s); ok {
-		return c, true
+	if c, ok := f.quarter(k+1, s); ok && !f.punct(k+2, "-") {
+		return c, true // "the third quarter", but "the" stays out of "the third-quarter"
+	}
+	// "the 1988 third quarter", "the 1988 quarter", "the 1988 period".
+	if y, ok := f.year(k+1, true); ok {
+		e := k + 2
+		if o, ok := ordinals[f.word(e)]; ok && o > 0 && f.word(e+1) == "quarter" {
+			return cand{j: e + 2, typ: news.DateDate, prec: news.PrecSeason, value: fmt.Sprintf("%04d-Q%d", y, o)}, true
+		}
+		if w := f.word(e); w == "quarter" || w == "period" {
+			q := quarterOf(f.a.month()) - 1
+			if q == 0 {
+				q = 4
+			}
+			return cand{j: e + 1, typ: news.DateDate, prec: news.PrecSeason, value: fmt.Sprintf("%04d-Q%d", y, q)}, true
+		}
 	}
 	if c, ok := f.holiday(k+1, 0, s); ok {
 		return c, true
@@ -564,6 +581,12 @@ func (f *finder) deictic(k, s int) (cand, bool) {
 		d := civil(a.year(), a.month(), 1).addMonths(rel)
 		return mk(news.PrecMonth, monthValue(d.year(), d.month()))
 	case "year":
+		// "this year's third quarter", "last year's fourth quarter".
+		if e := f.skipPossessive(j + 1); e > j+1 {
+			if o, ok := ordinals[f.word(e)]; ok && o > 0 && f.word(e+1) == "quarter" {
+				return cand{j: e + 2, typ: news.DateDate, prec: news.PrecSeason, value: fmt.Sprintf("%04d-Q%d", a.year()+rel, o), anchored: true}, true
+			}
+		}
 		return mk(news.PrecYear, yearValue(a.year()+rel))
 	case "quarter":
 		q := (a.year()*4 + quarterOf(a.month()) - 1) + rel

@@ -68,11 +68,11 @@ var units = map[string]unit{
 	"millennium": {"Y", false, 1000},
 }
 
-// approxWords soften or bound a quantity; TIMEX3 keeps them in the span.
+// approxWords soften or bound a quantity and belong to the expression, as
+// TimeBank marks them; "about", "over", "within", "only" stay outside.
 var approxWords = map[string]bool{
-	"nearly": true, "almost": true, "about": true, "around": true, "roughly": true,
-	"approximately": true, "some": true, "over": true, "barely": true, "just": true,
-	"only": true, "another": true, "under": true, "within": true,
+	"nearly": true, "almost": true, "around": true, "roughly": true,
+	"approximately": true, "some": true, "another": true,
 }
 
 // approxPairs are two-word bounds: "more than", "at least".
