@@ -169,15 +169,23 @@ func (db *DB) Articles(ctx context.Context, f news.ArticleFilter) ([]*news.Artic
 		where, args = append(where, "a.site = ?"), append(args, f.Site)
 	}
 	for _, b := range []struct {
-		t  time.Time
-		op string
-	}{{f.Since, ">="}, {f.Until, "<"}} {
+		t     time.Time
+		op    string
+		lower bool
+	}{{f.Since, ">=", true}, {f.Until, "<", false}} {
 		if b.t.IsZero() {
 			continue
 		}
-		s, err := formatTime(clampYear(b.t))
+		s, err := formatTime(b.t)
 		if err != nil {
-			return nil, fmt.Errorf("list articles: %w", err)
+			// Beyond the storable years: the bound either keeps every dated
+			// article or none.
+			if y := b.t.UTC().Year(); (y < 0) == b.lower {
+				where = append(where, "a.published IS NOT NULL")
+			} else {
+				where = append(where, "0")
+			}
+			continue
 		}
 		where, args = append(where, "a.published "+b.op+" ?"), append(args, s)
 	}
@@ -211,19 +219,6 @@ func (db *DB) Articles(ctx context.Context, f news.ArticleFilter) ([]*news.Artic
 		return nil, fmt.Errorf("list articles: %w", err)
 	}
 	return out, nil
-}
-
-// clampYear keeps a filter bound inside the years the time layout can
-// order; a bound beyond them selects the same rows as one at the edge.
-func clampYear(t time.Time) time.Time {
-	u := t.UTC()
-	switch {
-	case u.Year() < 0:
-		return time.Date(0, 1, 1, 0, 0, 0, 0, time.UTC)
-	case u.Year() > 9999:
-		return time.Date(9999, 12, 31, 23, 59, 59, 999999999, time.UTC)
-	}
-	return u
 }
 
 // Count returns the number of stored articles.

@@ -1,0 +1,98 @@
+package sqlite
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func TestEmbeddedMigrationsNumbered(t *testing.T) {
+	ms, err := migrations(migrationFS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) == 0 || SchemaVersion() != len(ms) {
+		t.Fatalf("%d migrations, SchemaVersion %d", len(ms), SchemaVersion())
+	}
+}
+
+func TestMigrationNames(t *testing.T) {
+	file := func(body string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(body)} }
+	for _, c := range []struct {
+		name  string
+		files fstest.MapFS
+		want  string // "" = valid
+	}{
+		{"in order", fstest.MapFS{"migrations/0001_a.sql": file("x"), "migrations/0002_b.sql": file("y"), "migrations/README": file("z")}, ""},
+		{"gap", fstest.MapFS{"migrations/0001_a.sql": file("x"), "migrations/0003_c.sql": file("y")}, "expected version 2"},
+		{"repeat", fstest.MapFS{"migrations/0001_a.sql": file("x"), "migrations/0001_b.sql": file("y")}, "expected version 2"},
+		{"no number", fstest.MapFS{"migrations/first.sql": file("x")}, "NNNN_what.sql"},
+		{"zero", fstest.MapFS{"migrations/0000_a.sql": file("x")}, "NNNN_what.sql"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := migrations(c.files)
+			switch {
+			case c.want == "" && err != nil:
+				t.Errorf("unexpected error %v", err)
+			case c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)):
+				t.Errorf("error = %v, want one saying %q", err, c.want)
+			}
+		})
+	}
+}
+
+func TestReopenKeepsSchemaAndData(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "re.db")
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := db.Add(ctx, crashDoc(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	for range 2 {
+		db, err = Open(ctx, path)
+		if err != nil {
+			t.Fatalf("reopen: %v", err)
+		}
+		var rows, max int
+		if err := db.r.QueryRowContext(ctx, "SELECT count(*), max(version) FROM schema_migrations").Scan(&rows, &max); err != nil {
+			t.Fatal(err)
+		}
+		if rows != SchemaVersion() || max != SchemaVersion() {
+			t.Errorf("schema_migrations has %d rows up to %d, want %d", rows, max, SchemaVersion())
+		}
+		if _, err := db.Article(ctx, res.ID); err != nil {
+			t.Errorf("article lost on reopen: %v", err)
+		}
+		db.Close()
+	}
+}
+
+func TestRefuseNewerDatabase(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "future.db")
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A later storyline would have recorded a migration this one lacks.
+	if _, err := db.w.ExecContext(ctx, "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, 'from_the_future.sql', 'later')", SchemaVersion()+1); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	db, err = Open(ctx, path)
+	if err == nil {
+		db.Close()
+		t.Fatal("opened a database with a newer schema")
+	}
+	if !errors.Is(err, ErrSchemaTooNew) || !strings.Contains(err.Error(), path) {
+		t.Errorf("error = %v; want ErrSchemaTooNew naming the file", err)
+	}
+}
