@@ -125,6 +125,11 @@ func (f *finder) vague(i int) (cand, bool) {
 			if f.word(i+2) == "future" {
 				return cand{j: i + 3, typ: news.DateDate, value: "FUTURE_REF"}, true
 			}
+			fallthrough
+		case "short", "long", "medium":
+			if f.word(i+2) == "term" {
+				return cand{j: i + 3, typ: news.DateDate, value: "FUTURE_REF"}, true
+			}
 		}
 	}
 	return cand{}, false

@@ -240,7 +240,8 @@ func (f *finder) ago(j int, v float64, known bool, u unit, dir int) cand {
 // months", "decades": an unknown amount of time.
 func (f *finder) bareUnits(i int) (cand, bool) {
 	w := f.word(i)
-	if w == "recent" {
+	switch w {
+	case "recent", "coming", "past", "previous", "following", "next":
 		if u, ok := units[f.word(i+1)]; ok && !u.clock && isPlural(f.word(i+1)) {
 			return cand{j: i + 2, typ: news.DateDuration, value: duration(0, false, u)}, true
 		}

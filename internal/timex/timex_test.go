@@ -158,6 +158,7 @@ func TestRelative(t *testing.T) {
 		{"last summer in july", "The floods last summer cost millions.", time.Date(2025, 7, 10, 0, 0, 0, 0, time.UTC), want{"last summer", D, "2024-SU", news.PrecSeason}},
 		{"now", "Prices are now lower.", tue, want{"now", D, "PRESENT_REF", ""}},
 		{"the past", "That was common in the past.", tue, want{"the past", D, "PAST_REF", ""}},
+		{"near term", "Rates will stay flat in the near term.", tue, want{"the near term", D, "FUTURE_REF", ""}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) { check(t, c.s, c.anchor, c.w) })
@@ -199,6 +200,7 @@ func TestDurationsSetsTimes(t *testing.T) {
 		{"a few", "It took a few minutes.", want{"a few minutes", DU, "PTXM", ""}},
 		{"half", "The count took two and a half hours.", want{"two and a half hours", DU, "PT2.5H", ""}},
 		{"bare plural", "The town waited for years.", want{"years", DU, "PXY", ""}},
+		{"coming weeks", "Rain is due in coming weeks.", want{"coming weeks", DU, "PXW", ""}},
 		{"every week", "The council meets every week.", want{"every week", S, "P1W", ""}},
 		{"every monday", "The market opens every Monday.", want{"every Monday", S, "XXXX-WXX-1", ""}},
 		{"daily", "The ferry runs daily.", want{"daily", S, "P1D", ""}},
