@@ -42,3 +42,21 @@ func TestUnknownSplit(t *testing.T) {
 		t.Fatal("Load accepted a folder with no .tml files")
 	}
 }
+
+// TestTrainingFloor scores the training split the rules were tuned on, so
+// that a change which loses ground there is caught before it reaches test.
+func TestTrainingFloor(t *testing.T) {
+	data := shareddata.Require(t, "eval", "tempeval3")
+	docs, err := Load(data, "train")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := Score(docs, nil)
+	r := result(s, len(docs), "train")
+	vf := r.Extra["value_f1"].(float64)
+	t.Logf("train (%d docs): gold %d, relaxed P %.3f R %.3f F1 %.3f, strict F1 %.3f, value F1 %.3f, type accuracy %.3f",
+		len(docs), s.Gold, r.Precision, r.Recall, r.F1, r.Extra["strict_f1"], vf, r.Extra["type_accuracy"])
+	if r.F1 < 0.91 || vf < 0.75 {
+		t.Errorf("training relaxed F1 %.3f / value F1 %.3f fell below 0.91 / 0.75", r.F1, vf)
+	}
+}
