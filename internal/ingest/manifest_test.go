@@ -256,3 +256,31 @@ func TestFileNamedDirectly(t *testing.T) {
 		t.Errorf("manifest.json: %+v, want skipped as not an article", items[2])
 	}
 }
+
+// A subfolder's own manifest takes over from the enclosing one; a broken
+// one leaves every file of the subfolder read, none twice.
+func TestNestedManifests(t *testing.T) {
+	byName, items := readTree(t, map[string]string{
+		"manifest.json":      `[{"path": "good/c.txt", "title": "From above"}, {"path": "bad/a.txt", "title": "Listed above"}]`,
+		"good/manifest.json": `[{"path": "c.txt", "outlet": "From beside"}]`,
+		"good/c.txt":         "The well ran dry.",
+		"bad/manifest.json":  `[{"path": "a.txt",`,
+		"bad/a.txt":          "The roof was mended.",
+		"bad/b.txt":          "The gate was painted.",
+	})
+	if len(items) != 4 {
+		t.Errorf("got %d items, want 4: %v", len(items), keys(byName))
+	}
+	if a := one(t, byName, "good/c.txt").Article; a == nil || a.Outlet != "From beside" || a.Title != "" {
+		t.Errorf("good/c.txt: %+v, want the nearer manifest's metadata only", a)
+	}
+	if it := one(t, byName, "bad/manifest.json"); it.Err == nil {
+		t.Errorf("bad manifest: %+v, want an error", it)
+	}
+	if a := one(t, byName, "bad/a.txt").Article; a == nil || a.Title != "Listed above" {
+		t.Errorf("bad/a.txt: %+v, want read with the enclosing manifest's title", a)
+	}
+	if a := one(t, byName, "bad/b.txt").Article; a == nil {
+		t.Errorf("bad/b.txt lost under a broken manifest")
+	}
+}

@@ -18,7 +18,7 @@ func (r *reader) root(p string) error {
 		return r.fail(p, statError(err))
 	}
 	if st.IsDir() {
-		return r.dir(p, nil, "", []fs.FileInfo{st})
+		return r.dir(p, governed{}, []fs.FileInfo{st})
 	}
 	// A file named directly takes its metadata from its folder's manifest
 	// when that lists it, but is read even when it does not: the caller
@@ -54,15 +54,22 @@ func statError(err error) error {
 	return fmt.Errorf("cannot read: %w", err)
 }
 
-// dir walks one folder. parent is the manifest scope it inherits (nil for
-// none) and rel its path within that scope's folder; ancestors are the
-// folders above it, for the loop check.
-func (r *reader) dir(dir string, parent *scope, rel string, ancestors []fs.FileInfo) error {
+// governed says which manifest, if any, holds a folder's articles.
+type governed struct {
+	sc  *scope
+	rel string // the folder's path within sc's folder
+	// loose is set below a manifest that could not be read: every file
+	// is read, with an enclosing manifest's metadata where it lists one.
+	loose bool
+}
+
+// dir walks one folder; ancestors are the folders above it, for the loop
+// check.
+func (r *reader) dir(dir string, g governed, ancestors []fs.FileInfo) error {
 	entries, err := r.t.ReadDir(dir)
 	if err != nil {
 		return r.fail(dir, fmt.Errorf("cannot list folder: %w", unwrapPath(err)))
 	}
-	sc, rel := parent, rel
 	own := false
 	for _, de := range entries {
 		if de.Name() == manifestName && !de.IsDir() {
@@ -70,13 +77,14 @@ func (r *reader) dir(dir string, parent *scope, rel string, ancestors []fs.FileI
 			if err != nil {
 				return err
 			}
-			if loaded != nil && parent != nil {
-				loaded.parent, loaded.prefix = parent, rel
+			if loaded == nil {
+				// Nothing is skipped on the word of a manifest that could
+				// not be read.
+				g.loose = true
+				break
 			}
-			// A malformed manifest leaves the folder without one, even
-			// inside an enclosing manifest's folder: nothing is skipped
-			// on the word of a manifest that could not be read.
-			sc, rel, own = loaded, "", loaded != nil
+			loaded.parent, loaded.prefix = g.sc, g.rel
+			g, own = governed{sc: loaded}, true
 			break
 		}
 	}
@@ -90,7 +98,7 @@ func (r *reader) dir(dir string, parent *scope, rel string, ancestors []fs.FileI
 			continue
 		}
 		full := r.t.Join(dir, name)
-		relName := path.Join(rel, name)
+		relName := path.Join(g.rel, name)
 		if strings.HasSuffix(name, sidecarSuffix) && !de.IsDir() {
 			if articles == nil {
 				names := make([]string, len(entries))
@@ -120,30 +128,29 @@ func (r *reader) dir(dir string, parent *scope, rel string, ancestors []fs.FileI
 		}
 		switch {
 		case st.IsDir():
-			err = r.subdir(full, st, sc, relName, ancestors)
+			err = r.subdir(full, st, governed{g.sc, relName, g.loose}, ancestors)
 		case !st.Mode().IsRegular():
 			err = r.skip(full, "not a regular file")
-		case sc != nil:
-			if e := sc.lookup(relName); e != nil {
-				err = r.file(full, e)
-			} else {
-				err = r.skip(full, "not listed in "+sc.manifest)
-			}
 		default:
-			err = r.file(full, nil)
+			e := g.sc.lookup(relName)
+			if e == nil && g.sc != nil && !g.loose {
+				err = r.skip(full, "not listed in "+g.sc.manifest)
+			} else {
+				err = r.file(full, e)
+			}
 		}
 		if err != nil {
 			return err
 		}
 	}
 	if own {
-		return r.missing(sc)
+		return r.missing(g.sc)
 	}
 	return nil
 }
 
 // subdir descends into a folder unless that would loop.
-func (r *reader) subdir(full string, st fs.FileInfo, sc *scope, rel string, ancestors []fs.FileInfo) error {
+func (r *reader) subdir(full string, st fs.FileInfo, g governed, ancestors []fs.FileInfo) error {
 	for _, a := range ancestors {
 		if os.SameFile(a, st) {
 			return r.fail(full, fmt.Errorf("folder loop: leads back to %s, not followed: %w", a.Name(), news.ErrInvalid))
@@ -152,7 +159,7 @@ func (r *reader) subdir(full string, st fs.FileInfo, sc *scope, rel string, ance
 	if len(ancestors) >= maxDepth {
 		return r.fail(full, fmt.Errorf("folders nested more than %d deep, not followed: %w", maxDepth, news.ErrInvalid))
 	}
-	return r.dir(full, sc, rel, append(ancestors[:len(ancestors):len(ancestors)], st))
+	return r.dir(full, g, append(ancestors[:len(ancestors):len(ancestors)], st))
 }
 
 func unwrapPath(err error) error {
