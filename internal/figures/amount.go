@@ -196,6 +196,11 @@ func parseWords(toks []token, i int) (end int, v, lo, hi float64, isVague, ok bo
 			}
 			seen = true
 			j++
+			// "two-dozen"
+			if j+1 < len(toks) && toks[j].text == "-" && adjacent(toks, j) && adjacent(toks, j+1) && toks[j+1].low == "dozen" {
+				cur *= 12
+				j += 2
+			}
 			continue
 		}
 		if n, isTen := tens[w]; isTen {

@@ -56,6 +56,9 @@ func findUnit(toks []token, c *cand) bool {
 	}
 	if j+1 < len(toks) && toks[j].text == "-" && adjacent(toks, j) && isWord(toks, j+1) && adjacent(toks, j+1) {
 		w := toks[j+1].low
+		if notCounted[w] || lowAt(toks, j+2) == "-" {
+			return false // "a three-way race", "a 1.4-square-mile city"
+		}
 		if !last.vague {
 			c.unit, c.unitEnd = plural(w), j+2
 			return true
@@ -67,7 +70,7 @@ func findUnit(toks []token, c *cand) bool {
 		switch lowAt(toks, k) {
 		case "them", "those", "these", "whom", "which", "us":
 			// the group named before: the coordinate pass fills it in
-			c.ofGroup = true
+			c.ofGroup, c.ofEnd = true, k+1
 			return true
 		}
 		det := determiners[lowAt(toks, k)]
@@ -211,6 +214,9 @@ func deathBefore(toks []token, at int) bool {
 // furniture are the counts a page shows around an article, not in it.
 var furniture = setOf(`comments replies shares likes views retweets reads min mins`)
 
+// notCounted are words after "N-" that describe rather than count.
+var notCounted = setOf(`way ways caliber calibre fold odd something strong year-old storey story`)
+
 // multiplierNext are words after "N times" that make it a multiplier
 // ("three times the usual number", "five times as many"), not a count.
 var multiplierNext = setOf(`as the more less higher lower bigger larger greater faster smaller over that what
@@ -240,8 +246,9 @@ func nounAfter(toks []token, j int, singularOK bool) (string, int) {
 			break
 		}
 		if looksPlural(w) {
-			// a noun used as a modifier before another: "police officers"
-			if k+1 < len(toks) && toks[k+1].kind == word && looksPlural(toks[k+1].low) && !measureNouns[toks[k+1].low] {
+			// a noun used as a modifier before another: "police officers",
+			// "staff members"
+			if !durations[w] && k+1 < len(toks) && toks[k+1].kind == word && looksPlural(toks[k+1].low) && !measureNouns[toks[k+1].low] {
 				return toks[k+1].low, k + 2
 			}
 			return w, k + 1
@@ -327,6 +334,11 @@ func findMeasure(toks []token, c *cand) {
 	from := c.end
 	if c.ofEnd > from {
 		from = c.ofEnd
+	}
+	// a relative clause on the counted noun speaks of it: "the nine people
+	// who were killed", "four drones that crossed"
+	if from < len(toks) && c.unit != "" && (toks[from].low == "who" || toks[from].low == "that" || toks[from].low == "which") {
+		from++
 	}
 	for k, d := from, 1; k < len(toks) && d <= rightWindow; k, d = k+1, d+1 {
 		// step over an age in apposition: "two men, aged 19 and 23, were"

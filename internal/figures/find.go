@@ -126,8 +126,13 @@ func readFigure(toks []token, i int) (*cand, int) {
 			}
 		}
 	}
+	// "half a dozen", "half a million"
+	if c.b == nil && !a.digits && (a.bare == "a" || a.bare == "an") && lowAt(toks, a.start-1) == "half" {
+		c.a.value /= 2
+		c.start--
+	}
 	if c.b == nil {
-		if m, at := modifierBefore(toks, a.start); at >= 0 {
+		if m, at := modifierBefore(toks, c.start); at >= 0 {
 			c.bnd, c.start = m, at
 		}
 	} else if c.b.currency == "" {
@@ -248,7 +253,15 @@ func notAFigure(toks []token, c *cand) bool {
 		if months[prev] && first > 0 && toks[first-1].cap || months[next] && c.end < len(toks) && toks[c.end].cap {
 			return true
 		}
-		if a.currency == "" && !a.percent && !a.scaled && c.b == nil && isYear(toks[first].text) && !pluralNoun(toks, c.end) {
+		// "Jan. 1"
+		if prev == "." && first >= 2 && months[lowAt(toks, first-2)] && toks[first-2].cap {
+			return true
+		}
+		// a year: "in 2019", "the 2012 attacks"; four digits before a
+		// plural noun are a count ("1500 people") unless "the" or a
+		// preposition makes them a year
+		if a.currency == "" && !a.percent && !a.scaled && c.b == nil && isYear(toks[first].text) &&
+			(!pluralNoun(toks, c.end) || yearBefore[prev]) {
 			return true
 		}
 		// times: "10:30", "5 pm", "9 a.m."
@@ -302,6 +315,9 @@ func notAFigure(toks []token, c *cand) bool {
 	return false
 }
 
+// yearBefore are words before four digits that make them a year.
+var yearBefore = setOf(`the in since of by until till before after during from this last next`)
+
 var refWords = setOf(`page pages photo photos image images slide chapter section article line no number vol
 volume issue episode season part room gate platform route flight level grade step figure table aged age
 ages version v stage phase round act scene verse paragraph clause`)
@@ -337,8 +353,8 @@ func looksPlural(w string) bool {
 	if len(w) < 3 || sVerbs[w] || stopWords[w] {
 		return false
 	}
-	if w[len(w)-1] != 's' {
-		return false
+	if w[len(w)-1] != 's' || strings.HasSuffix(w, "’s") {
+		return false // not plural, or a possessive: "the hall’s"
 	}
 	switch w[len(w)-2] {
 	case 's', 'u', 'i':
