@@ -40,7 +40,7 @@ var vagueCounts = map[string]bool{"several": true, "many": true, "few": true, "s
 
 // ordinals name the n-th of something (quarters, weeks of a month).
 var ordinals = map[string]int{
-	"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "final": 4, "last": -1,
+	"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4,
 }
 
 // unit is a calendar unit: its TIMEX3 letter, whether it counts clock time,
@@ -79,7 +79,7 @@ var approxWords = map[string]bool{
 var approxPairs = map[[2]string]bool{
 	{"more", "than"}: true, {"less", "than"}: true, {"fewer", "than"}: true,
 	{"at", "least"}: true, {"at", "most"}: true, {"up", "to"}: true, {"as", "many"}: true,
-	{"no", "more"}: true, {"nearly", "a"}: false,
+	{"no", "more"}: true,
 }
 
 // timeZones may follow a clock time.

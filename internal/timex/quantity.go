@@ -12,7 +12,7 @@ import (
 func (f *finder) count(i int) (v float64, known bool, j int, ok bool) {
 	w := f.word(i)
 	switch {
-	case f.toks != nil && i < f.end && f.toks[i].kind == tNum:
+	case i >= 0 && i < f.end && f.toks[i].kind == tNum:
 		n, digits, _ := f.num(i)
 		if digits > 3 {
 			return 0, false, i, false
@@ -105,11 +105,7 @@ func duration(n float64, known bool, u unit) string {
 		}
 		return "PX" + u.code
 	}
-	if u.code == "Y" && u.times > 1 {
-		n *= float64(u.times)
-	} else if u.times > 1 {
-		n *= float64(u.times)
-	}
+	n *= float64(u.times) // "four decades" is P40Y, as TimeBank writes it
 	if u.clock {
 		return "PT" + fmtCount(n, true) + u.code
 	}
