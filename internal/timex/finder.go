@@ -10,7 +10,7 @@ import (
 // cand is one rule's reading of the tokens [i, j).
 type cand struct {
 	j        int
-	typ      news.DateType // "" marks tokens to skip (an age, a money sum)
+	typ      news.DateType // "" marks tokens to skip (an age)
 	prec     news.Precision
 	value    string
 	anchored bool // the value was computed from the anchor

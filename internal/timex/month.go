@@ -163,7 +163,7 @@ func (f *finder) year(i int, loose bool) (int, bool) {
 				return 0, false
 			}
 		}
-		if yearFriends[p.lower] || p.kind == tPunct {
+		if yearFriends[p.lower] || p.lower == "(" {
 			return n, true
 		}
 		if _, ok := months[p.lower]; ok {
@@ -174,7 +174,7 @@ func (f *finder) year(i int, loose bool) (int, bool) {
 		}
 	}
 	// "2000 people": a count, not a year.
-	if nw := f.word(i + 1); nw != "" && !f.toks[i+1].upper && len(nw) > 3 && nw[len(nw)-1] == 's' && !notPlural[nw] {
+	if nw := f.word(i + 1); nw != "" && !f.toks[i+1].upper && (len(nw) > 3 && nw[len(nw)-1] == 's' && !notPlural[nw] || countNouns[nw]) {
 		return 0, false
 	}
 	if _, ok := units[f.word(i+1)]; ok {
@@ -182,6 +182,9 @@ func (f *finder) year(i int, loose bool) (int, bool) {
 	}
 	return n, true
 }
+
+// countNouns are plurals without an s.
+var countNouns = map[string]bool{"people": true, "men": true, "women": true, "children": true, "staff": true, "police": true, "personnel": true, "feet": true, "cattle": true, "sheep": true, "fish": true}
 
 // notPlural are words ending in s that do not name counted things.
 var notPlural = map[string]bool{"was": true, "has": true, "this": true, "thus": true, "plus": true, "its": true, "does": true, "less": true, "across": true, "versus": true, "unless": true, "whereas": true}

@@ -230,6 +230,7 @@ func TestNotDates(t *testing.T) {
 		{"age", "A 70-year-old man was hurt.", "70-year-old"},
 		{"age words", "The boy, six years old, was found.", "six years old"},
 		{"count", "About 2000 people marched.", "2000"},
+		{"count opens sentence", "It rained. 2000 people stayed home.", "2000"},
 		{"money", "The plot sold for $1999 in cash.", "1999"},
 		{"plain number", "Police counted 48 cars.", "48"},
 		{"name", "Jan Novak won the race.", "Jan"},
