@@ -76,6 +76,9 @@ func findUnit(toks []token, c *cand) bool {
 		det := determiners[lowAt(toks, k)]
 		if det {
 			k++
+			if possessive(lowAt(toks, k)) { // "28 of the town's 31 schools"
+				k++
+			}
 		}
 		// "22 of the dead", "five of the injured"
 		if det && !last.vague {
@@ -238,6 +241,9 @@ func nounAfter(toks []token, j int, singularOK bool) (string, int) {
 		if measureNouns[w] {
 			return "people", k + 1
 		}
+		if possessive(w) {
+			continue // "the city's 12 districts" reads past "city's"
+		}
 		// "40 more people", "three other men"
 		if (w == "more" || w == "other" || w == "additional" || w == "further") && k == j && isWord(toks, k+1) && !stopWords[toks[k+1].low] {
 			continue
@@ -282,6 +288,10 @@ func nounAfter(toks []token, j int, singularOK bool) (string, int) {
 		return first, firstEnd
 	}
 	return "", -1
+}
+
+func possessive(w string) bool {
+	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "s'") || strings.HasSuffix(w, "s’")
 }
 
 // plural gives the plural of a counted noun so that "one drone" and "22
@@ -348,6 +358,11 @@ func findMeasure(toks []token, c *cand) {
 			continue
 		}
 		t := toks[k]
+		// "$1m in damage"
+		if t.low == "in" && d == 1 && measureAt(toks, k+1, c.unit) == "damage" {
+			rightM, rightD = "damage", d
+			break
+		}
 		if clauseEnd(t) || t.kind == digit || rightStops[t.low] {
 			break
 		}
@@ -421,11 +436,16 @@ func measureAt(toks []token, k int, unit string) string {
 	if humanMeasures[m] && weapons[unit] {
 		return ""
 	}
-	if sizes[unit] && m != "cap" {
+	if m == "damage" && !money[unit] {
+		return "" // a cost; "565 shops suffering damage" count shops
+	}
+	if sizes[unit] && m != "cap" && m != "damage" {
 		return "" // "fell 150 metres" measures a distance, not a death
 	}
 	return m
 }
+
+var money = setOf(`USD GBP EUR JPY`)
 
 // coordinate shares what two coordinated figures leave unsaid: a verb before
 // "22 missiles and 460 drones" or after "460 drones and 22 missiles were

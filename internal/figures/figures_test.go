@@ -1,7 +1,10 @@
 package figures
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
+	"flag"
 	"os"
 	"strings"
 	"testing"
@@ -96,6 +99,8 @@ func TestFind(t *testing.T) {
 			[]want{{"within 40km", n(40), nil, n(40), nil, "km", ""}}},
 		{"relative clause", "Mourners named the eleven climbers who died on the peak.",
 			[]want{{"eleven climbers", n(11), n(11), n(11), nil, "climbers", "deaths"}}},
+		{"damage", "The hail caused about $3m in damage to the vineyards.",
+			[]want{{"about $3m", n(3e6), n(2.7e6), n(3.3e6), nil, "USD", "damage"}}},
 		{"date", "The vote is on March 3 and the count on 5 April, with results by Jan. 9.", nil},
 		{"year before a plural", "Critics of the 2012 reforms met in 2015.", nil},
 		{"describing compound", "It is now a three-way race.", nil},
@@ -236,23 +241,65 @@ func FuzzFind(f *testing.F) {
 	})
 }
 
-// BenchmarkStage runs the stage on a 5 KB article written for it, split
-// into sentences at full stops the way the sentence stage would.
-func BenchmarkStage(b *testing.B) {
+// article reads the test article, written for these tests, and splits it
+// into sentences at full stops and blank lines as the sentence stage would.
+func article(t testing.TB) (string, []news.Span) {
 	data, err := os.ReadFile("testdata/article.txt")
 	if err != nil {
-		b.Fatal(err)
+		t.Fatal(err)
 	}
 	text := string(data)
 	var sents []news.Span
 	start := 0
 	for i := 0; i < len(text); i++ {
-		if text[i] == '.' || text[i] == '\n' && i+1 < len(text) && text[i+1] == '\n' {
+		if text[i] == '.' && (i+1 == len(text) || text[i+1] == ' ' || text[i+1] == '\n') ||
+			text[i] == '\n' && i+1 < len(text) && text[i+1] == '\n' {
 			sents = append(sents, news.Span{Start: start, End: i + 1})
 			start = i + 1
 		}
 	}
-	sents = append(sents, news.Span{Start: start, End: len(text)})
+	return text, append(sents, news.Span{Start: start, End: len(text)})
+}
+
+var update = flag.Bool("update", false, "rewrite testdata/article.golden.jsonl")
+
+// TestGolden keeps the figures of the test article in a golden file, so that
+// a change to the rules shows as a diff; refresh it with -update.
+func TestGolden(t *testing.T) {
+	text, sents := article(t)
+	d := &news.Doc{Article: &news.Article{ID: "golden", Text: text}, Sentences: sents}
+	if err := Stage().Run(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	for _, f := range d.Figures {
+		line, err := json.Marshal(struct {
+			Text string `json:"text"`
+			news.Figure
+		}{f.Span.In(text), f})
+		if err != nil {
+			t.Fatal(err)
+		}
+		buf.Write(append(line, '\n'))
+	}
+	const golden = "testdata/article.golden.jsonl"
+	if *update {
+		if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if !bytes.Equal(buf.Bytes(), want) {
+		t.Errorf("figures differ from %s (run with -update and review the diff):\n%s", golden, buf.String())
+	}
+}
+
+// BenchmarkStage runs the stage on the 4.5 KB test article.
+func BenchmarkStage(b *testing.B) {
+	text, sents := article(b)
 	st := Stage()
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()

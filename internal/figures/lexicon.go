@@ -137,6 +137,7 @@ var measures = map[string]string{
 	"crossed": "crossed", "crossing": "crossed", "cross": "crossed", "crosses": "crossed",
 	"cap": "cap", "caps": "cap", "capped": "cap", "limit": "cap", "limits": "cap", "limited": "cap",
 	"ceiling": "cap",
+	"damage":  "damage", "damages": "damage",
 }
 
 // humanMeasures count people; a count of weapons cannot be one of them, and
