@@ -127,25 +127,34 @@ func (r *reader) loadScope(dir string) (*scope, error) {
 		return nil, r.fail(name, fmt.Errorf("cannot read manifest: %w; reading the folder without it", err))
 	}
 	defer f.Close()
-	raw, err := readFile(f, r.max)
-	if err == nil {
-		var entries []*entry
-		var problems []string
-		entries, problems, err = parseManifest(raw)
-		if err == nil {
-			for _, p := range problems {
-				if err := r.fail(name, fmt.Errorf("%s: %w", p, news.ErrInvalid)); err != nil {
-					return nil, err
-				}
-			}
-			sc := &scope{dir: dir, manifest: name, entries: entries, byPath: map[string]*entry{}}
-			for _, e := range entries {
-				sc.byPath[e.path] = e
-			}
-			return sc, nil
+	sc, problems, err := readManifest(f, r.max)
+	if err != nil {
+		return nil, r.fail(name, fmt.Errorf("malformed manifest, reading the folder's files without it: %w", err))
+	}
+	for _, p := range problems {
+		if err := r.fail(name, fmt.Errorf("%s: %w", p, news.ErrInvalid)); err != nil {
+			return nil, err
 		}
 	}
-	return nil, r.fail(name, fmt.Errorf("malformed manifest, reading the folder's files without it: %w", err))
+	sc.dir, sc.manifest = dir, name
+	return sc, nil
+}
+
+// readManifest reads and parses an open manifest into a scope.
+func readManifest(f fs.File, max int64) (*scope, []string, error) {
+	raw, err := readFile(f, max)
+	if err != nil {
+		return nil, nil, err
+	}
+	entries, problems, err := parseManifest(raw)
+	if err != nil {
+		return nil, nil, err
+	}
+	sc := &scope{entries: entries, byPath: make(map[string]*entry, len(entries))}
+	for _, e := range entries {
+		sc.byPath[e.path] = e
+	}
+	return sc, problems, nil
 }
 
 // missing reports, or reads, the entries of a scope that the walk did not

@@ -36,6 +36,21 @@ func TestSeeds(t *testing.T) {
 	items := collect(t, func(emit func(Item) error) error {
 		return Read(context.Background(), []string{dir}, Options{}, emit)
 	})
+	// The same folder through an fs.FS gives the same items, named within it.
+	fsItems := collect(t, func(emit func(Item) error) error {
+		return ReadFS(context.Background(), os.DirFS(dir), ".", Options{}, emit)
+	})
+	if len(fsItems) != len(items) {
+		t.Fatalf("ReadFS gave %d items, Read %d", len(fsItems), len(items))
+	}
+	for i := range items {
+		if filepath.Base(items[i].Input) != fsItems[i].Input || (items[i].Article == nil) != (fsItems[i].Article == nil) {
+			t.Errorf("item %d: Read %s, ReadFS %s", i, items[i].Input, fsItems[i].Input)
+		}
+		if items[i].Article != nil && items[i].Article.Text != fsItems[i].Article.Text {
+			t.Errorf("%s: texts differ between Read and ReadFS", fsItems[i].Input)
+		}
+	}
 	var articles, skips int
 	for _, it := range items {
 		switch {
