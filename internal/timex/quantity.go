@@ -290,7 +290,11 @@ func (f *finder) set(i int) (cand, bool) {
 			if iso == 0 {
 				iso = 7
 			}
-			return cand{j: j + 1, typ: news.DateSet, value: fmt.Sprintf("XXXX-WXX-%d", iso)}, true
+			c := cand{j: j + 1, typ: news.DateSet, value: fmt.Sprintf("XXXX-WXX-%d", iso)}
+			if code, ok := partsOfDay[f.word(j+1)]; ok && f.word(j+1) != "overnight" {
+				c.j, c.value = j+2, c.value+"T"+code // "every Saturday morning"
+			}
+			return c, true
 		}
 		if m, ok := months[f.upperWord(j)]; ok && !verbMonths[nw] {
 			return cand{j: j + 1, typ: news.DateSet, value: fmt.Sprintf("XXXX-%02d", m)}, true
