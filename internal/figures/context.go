@@ -79,6 +79,9 @@ func findUnit(toks []token, c *cand) bool {
 			if possessive(lowAt(toks, k)) { // "28 of the town's 31 schools"
 				k++
 			}
+			if rankWords[lowAt(toks, k)] { // "18 of his last 20 matches"
+				k++
+			}
 		}
 		// "22 of the dead", "five of the injured"
 		if det && !last.vague {
@@ -289,6 +292,9 @@ func nounAfter(toks []token, j int, singularOK bool) (string, int) {
 	}
 	return "", -1
 }
+
+// rankWords pick out a part of a group: "of his last 20 matches".
+var rankWords = setOf(`last first next past top remaining other latest previous final`)
 
 func possessive(w string) bool {
 	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "s'") || strings.HasSuffix(w, "s’")
@@ -536,6 +542,11 @@ func finish(toks []token, c *cand) (news.Figure, bool) {
 	}
 	if u, ok := unitAliases[c.unit]; ok {
 		c.unit = u
+	}
+	if u, ok := currencyNouns[c.unit]; ok {
+		c.unit = u // "millions of dollars"
+	} else if u, ok := currencyNouns[strings.TrimSuffix(c.unit, "s")]; ok {
+		c.unit = u // "yens", the regular plural of a noun that has none
 	}
 	f := news.Figure{
 		Span:    news.Span{Start: toks[c.start].start, End: toks[c.end-1].end},

@@ -281,6 +281,10 @@ func notAFigure(toks []token, c *cand) bool {
 		if prev == "-" && adjacent(toks, first) && isWord(toks, first-2) && adjacent(toks, first-1) {
 			return true
 		}
+		// "'95", a year cut short
+		if (prev == "'" || prev == "’") && adjacent(toks, first) && len(toks[first].text) == 2 {
+			return true
+		}
 		if prev == "#" || prev == "+" || (prev == "." && lowAt(toks, first-2) == "no") {
 			return true
 		}

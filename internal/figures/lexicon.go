@@ -224,7 +224,9 @@ still now also more less fewer most least only just even already again later ear
 yesterday tomorrow each every all some any both either neither this these those there here it its
 they them their he him his she her we us our you your i me my not no never ever too very such other
 others another own same than then thus so mostly mainly nearly almost about around roughly some
-apiece respectively altogether total ago old apart alone away back ahead abroad aboard onboard`)
+apiece respectively altogether total ago old apart alone away back ahead abroad aboard onboard
+vs versus behind beyond above below inside outside along toward towards upon amid despite like unlike
+past plus minus`)
 
 func setOf(s string) map[string]bool {
 	m := map[string]bool{}
