@@ -185,7 +185,7 @@ func (f *finder) theDate(k int, modded bool, s int) (cand, bool) {
 	}
 	if n, d, ok := f.num(k + 1); ok {
 		if sw := f.word(k + 2); d <= 2 && n > 0 && (sw == "th" || sw == "st" || sw == "nd" || sw == "rd") && f.tight(k+2) && f.word(k+3) == "century" {
-			return cand{j: k + 4, typ: news.DateDate, prec: news.PrecYear, value: fmt.Sprintf("%02d", n-1)}, true
+			return cand{j: k + 4, typ: news.DateDate, value: fmt.Sprintf("%02d", n-1)}, true
 		}
 		if c, ok := f.numericDate(k+1, s); ok && c.value != "" && len(c.value) == 3 {
 			return c, true // "the 1990s"

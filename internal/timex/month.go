@@ -250,10 +250,10 @@ func (f *finder) numericDate(k, s int) (cand, bool) {
 	if digits == 4 {
 		// "the 1990s": a decade.
 		if f.word(k+1) == "s" && f.tight(k+1) && n%10 == 0 {
-			return cand{j: k + 2, typ: news.DateDate, prec: news.PrecYear, value: fmt.Sprintf("%03d", n/10)}, true
+			return cand{j: k + 2, typ: news.DateDate, value: fmt.Sprintf("%03d", n/10)}, true
 		}
 		if f.apostrophe(k+1) && f.tight(k+1) && f.word(k+2) == "s" && n%10 == 0 {
-			return cand{j: k + 3, typ: news.DateDate, prec: news.PrecYear, value: fmt.Sprintf("%03d", n/10)}, true
+			return cand{j: k + 3, typ: news.DateDate, value: fmt.Sprintf("%03d", n/10)}, true
 		}
 		if y, ok := f.year(k, false); ok {
 			return cand{j: k + 1, typ: news.DateDate, prec: news.PrecYear, value: yearValue(y)}, true
@@ -272,7 +272,7 @@ func (f *finder) shortDecade(k int) (cand, bool) {
 	if n < 30 {
 		c = 20
 	}
-	return cand{j: k + 3, typ: news.DateDate, prec: news.PrecYear, value: fmt.Sprintf("%d%d", c, n/10)}, true
+	return cand{j: k + 3, typ: news.DateDate, value: fmt.Sprintf("%d%d", c, n/10)}, true
 }
 
 // numberGoesOn reports whether the number at j continues as a time or a

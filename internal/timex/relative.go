@@ -116,9 +116,9 @@ func (f *finder) deictic(k, s int) (cand, bool) {
 		q := (a.year()*4 + quarterOf(a.month()) - 1) + rel
 		return mk(news.PrecSeason, fmt.Sprintf("%04d-Q%d", q/4, q%4+1))
 	case "decade":
-		return mk(news.PrecYear, fmt.Sprintf("%03d", a.year()/10+rel))
+		return mk("", fmt.Sprintf("%03d", a.year()/10+rel))
 	case "century":
-		return mk(news.PrecYear, fmt.Sprintf("%02d", a.year()/100+rel))
+		return mk("", fmt.Sprintf("%02d", a.year()/100+rel))
 	case "morning", "afternoon", "evening", "night":
 		if rel > 0 || (rel == 0 && w == "night" && f.word(k) != "this") {
 			return cand{}, false

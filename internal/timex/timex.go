@@ -32,7 +32,8 @@ const Version = "1"
 // on the calendar: "now", "recently" (Value PRESENT_REF, PAST_REF,
 // FUTURE_REF) and times the story set elsewhere ("that day", Value the words).
 // A part of a day ("Monday night", "overnight", "this morning") is a date
-// whose Value is the day.
+// whose Value is the day. Decades and centuries ("197", "20") have no
+// Precision: they are coarser than any the timeline uses.
 func Stage() pipeline.Stage {
 	return pipeline.Stage{
 		Name:     "dates",
