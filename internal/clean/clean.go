@@ -73,6 +73,7 @@ func Clean(text string, o Options) Result {
 	classify(lines, first, last, o)
 	attachCaptions(lines)
 	extendLists(lines)
+	dropMenus(lines)
 	res.Text, res.Removed = assemble(lines)
 	return res
 }
@@ -125,9 +126,9 @@ func readLines(text string) []*line {
 // endsSentence reports whether s closes with sentence punctuation, looking
 // through closing quotes and brackets.
 func endsSentence(s string) bool {
-	s = strings.TrimRight(s, "\"'”’»)] ")
+	s = strings.TrimRight(s, "\"'”’»)] 」』）")
 	r, _ := utf8.DecodeLastRuneInString(s)
-	return r == '.' || r == '!' || r == '?' || r == '…'
+	return strings.ContainsRune(".!?…。！？", r)
 }
 
 func isBullet(s string) bool {
@@ -314,6 +315,39 @@ func extendLists(lines []*line) {
 	}
 }
 
+// minMenu is the shortest run of link-like lines taken for a menu.
+const minMenu = 5
+
+// dropMenus removes runs of short unpunctuated lines, the way menus and
+// link lists print once a page is flattened to text. A list the story
+// itself gives has bullets or a lead-in line ending in a colon, and its
+// items are rarely so many and so short without either.
+func dropMenus(lines []*line) {
+	linkLike := func(ln *line) bool {
+		return ln.reason == "" && !ln.endsStop && !ln.bullet && ln.words <= 5 && !strings.HasSuffix(ln.text, ":")
+	}
+	for i := 0; i < len(lines); {
+		j := i
+		for j < len(lines) && (linkLike(lines[j]) || lines[j].reason != "" && j > i) {
+			j++
+		}
+		n := 0
+		for _, ln := range lines[i:j] {
+			if linkLike(ln) {
+				n++
+			}
+		}
+		if n >= minMenu && !(i > 0 && strings.HasSuffix(lines[i-1].text, ":") && lines[i-1].reason == "") {
+			for _, ln := range lines[i:j] {
+				if ln.reason == "" {
+					ln.reason = reasonNavigation
+				}
+			}
+		}
+		i = max(j, i+1)
+	}
+}
+
 // isListHeading reports a removed line that is only a heading over links
 // ("Related stories", "Share this article"), not a link itself ("Read more:
 // some headline").
@@ -356,5 +390,5 @@ func runsOn(prev, next *line) bool {
 		return false
 	}
 	r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(prev.text, "\"'”’)] "))
-	return !strings.ContainsRune(".!?…:;", r)
+	return !strings.ContainsRune(".!?…:;。！？", r)
 }

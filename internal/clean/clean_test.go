@@ -144,6 +144,22 @@ func TestClean(t *testing.T) {
 			removed: []string{"licence line: Licence this article", "licence line: © 2030 Pellow Gazette. All rights reserved."},
 		},
 		{
+			name:    "a menu between paragraphs goes",
+			text:    para + "\n\nHome\nNews\nSport\nWeather\nContact us\n\n" + para,
+			removed: []string{"navigation: Home", "navigation: Contact us"},
+		},
+		{
+			name: "a short list after a colon stays",
+			text: para + "\n\nThe shop sells:\nBread\nMilk\nEggs\nCheese\nApples\n\n" + para,
+			kept: []string{"Bread", "Apples"},
+		},
+		{
+			name:    "sentences without spaces are prose",
+			text:    "新桥今天开放。\n\n" + "市政府说，这座桥将缩短两岸居民的通勤时间，并减少旧桥的交通压力。\n\n订阅",
+			kept:    []string{"新桥今天开放。", "市政府说，这座桥将缩短两岸居民的通勤时间，并减少旧桥的交通压力。"},
+			removed: []string{"page footer: 订阅"},
+		},
+		{
 			name:    "carriage returns",
 			text:    "Footbridge closed as river rises\r\n\r\n" + para + "\r\nSubscribe now\r\n",
 			title:   "Footbridge closed as river rises",

@@ -71,7 +71,10 @@ var cues = []cue{
 	c("license", 1, reasonLicence), c("licence", 1, reasonLicence), c("licensing", 1, reasonLicence),
 	c("all rights reserved", 3, reasonLicence), c("copyright", 2, reasonLicence),
 	c("reprints", 2, reasonLicence), c("republish", 2, reasonLicence),
-	l("share this", 2, reasonShare), l("share on", 2, reasonShare), l("share", 1, reasonShare),
+	// Share headings are not list headings: what follows a share bar is
+	// often the next story's text, and the bar's own items are caught
+	// as share bars.
+	c("share this", 2, reasonShare), c("share on", 2, reasonShare), c("share", 1, reasonShare),
 	c("copy link", 2, reasonShare), c("follow us", 2, reasonShare),
 	c("advertisement", 3, reasonAdvert), c("advertising", 1, reasonAdvert), c("sponsored", 2, reasonAdvert),
 	c("paid content", 2, reasonAdvert), c("story continues below", 3, reasonAdvert),
@@ -95,6 +98,24 @@ var cues = []cue{
 	c("comments", 1, reasonComments), c("comment", 1, reasonComments), c("join the conversation", 2, reasonComments),
 	c("reporting by", 3, reasonCredit), c("editing by", 3, reasonCredit), c("writing by", 2, reasonCredit),
 	c("additional reporting", 2, reasonCredit),
+	c("your email address will not be published", 3, reasonComments), c("required fields are marked", 3, reasonComments),
+	c("creative commons", 2, reasonLicence), c("is licensed under", 2, reasonLicence),
+	c("terms and conditions", 1, reasonCookie), c("terms conditions", 2, reasonCookie),
+	// Furniture words of the other languages pages come in: the same
+	// kinds of prompt, never a word news prose uses often.
+	c("teilen", 1, reasonShare), c("partager", 1, reasonShare), c("compartir", 1, reasonShare),
+	c("kommentar", 1, reasonComments), c("kommentare", 1, reasonComments), c("commentaires", 1, reasonComments),
+	c("comentarios", 1, reasonComments), c("schreibe einen kommentar", 3, reasonComments),
+	c("einloggen", 2, reasonSignIn), c("anmelden", 1, reasonSignIn), c("se connecter", 2, reasonSignIn),
+	c("iniciar sesión", 2, reasonSignIn), c("abonnieren", 2, reasonSubscription), c("abonnenten", 2, reasonSubscription),
+	c("abonnez vous", 2, reasonSubscription), c("suscríbete", 2, reasonSubscription),
+	c("werbung", 2, reasonAdvert), c("anzeige", 2, reasonAdvert), c("publicité", 2, reasonAdvert), c("publicidad", 2, reasonAdvert),
+	c("impressum", 2, reasonNavigation), c("datenschutz", 2, reasonCookie), c("datenschutzerklärung", 2, reasonCookie),
+	c("weiterlesen", 2, reasonNavigation), c("lire la suite", 2, reasonNavigation), c("leer más", 2, reasonNavigation),
+	l("lesen sie auch", 3, reasonRelated), l("das könnte sie auch interessieren", 3, reasonRelated),
+	l("mehr zum thema", 3, reasonRelated), l("meistgelesen", 2, reasonRelated), l("meist gelesen", 2, reasonRelated),
+	l("à lire aussi", 3, reasonRelated), l("lire aussi", 2, reasonRelated), l("te puede interesar", 3, reasonRelated),
+	l("le puede interesar", 3, reasonRelated),
 	c("photo", 1, reasonCaption), c("photos", 1, reasonCaption), c("photograph", 1, reasonCaption),
 	c("file photo", 2, reasonCaption), c("pictured", 2, reasonCaption), c("picture", 1, reasonCaption),
 	c("image", 1, reasonCaption), c("video", 1, reasonCaption), c("gallery", 1, reasonCaption),
@@ -148,6 +169,14 @@ func tokens(s string) ([]string, int) {
 		start = -1
 	}
 	for i, r := range s {
+		if r >= 0x2E80 && isIdeograph(r) {
+			// Chinese and Japanese write no spaces: count each character
+			// as a word, so that their sentences weigh as sentences.
+			flush(i)
+			start = i
+			flush(i + utf8.RuneLen(r))
+			continue
+		}
 		if r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') ||
 			r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
 			if start < 0 {
@@ -159,6 +188,10 @@ func tokens(s string) ([]string, int) {
 	}
 	flush(len(s))
 	return out, n
+}
+
+func isIdeograph(r rune) bool {
+	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r)
 }
 
 func hasUpperOrMulti(w string) bool {
@@ -339,7 +372,7 @@ func tail(s string, n int) string {
 // isTagline reports a line of very short sentences ("Fast. Fair. Free."),
 // the way mastheads print slogans.
 func isTagline(ln *line) bool {
-	if ln.words < 2 || ln.words > 8 {
+	if ln.words < 2 || ln.words > 8 || ln.bullet {
 		return false
 	}
 	n := strings.Count(ln.text, ".") + strings.Count(ln.text, "!") + strings.Count(ln.text, "?")
