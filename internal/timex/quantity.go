@@ -252,8 +252,11 @@ func (f *finder) bareUnits(i int) (cand, bool) {
 	if u.times > 1 {
 		return cand{j: i + 1, typ: news.DateDuration, value: duration(0, false, u)}, true
 	}
+	if f.word(i+1) == "ago" {
+		return cand{j: i + 2, typ: news.DateDate, value: "PAST_REF"}, true // "months ago"
+	}
 	switch f.prevWord(i) {
-	case "for", "in", "within", "over", "after", "took", "take", "takes", "lasted", "last", "spent", "than":
+	case "for", "in", "within", "over", "after", "took", "take", "takes", "lasted", "last", "spent", "than", "the":
 		return cand{j: i + 1, typ: news.DateDuration, value: duration(0, false, u)}, true
 	}
 	return cand{}, false

@@ -200,6 +200,7 @@ func TestDurationsSetsTimes(t *testing.T) {
 		{"a few", "It took a few minutes.", want{"a few minutes", DU, "PTXM", ""}},
 		{"half", "The count took two and a half hours.", want{"two and a half hours", DU, "PT2.5H", ""}},
 		{"bare plural", "The town waited for years.", want{"years", DU, "PXY", ""}},
+		{"months ago", "The plan was drafted months ago.", want{"months ago", D, "PAST_REF", ""}},
 		{"coming weeks", "Rain is due in coming weeks.", want{"coming weeks", DU, "PXW", ""}},
 		{"every week", "The council meets every week.", want{"every week", S, "P1W", ""}},
 		{"every monday", "The market opens every Monday.", want{"every Monday", S, "XXXX-WXX-1", ""}},
