@@ -110,7 +110,9 @@ var planCues = map[string]bool{
 // weekday is dated by the saying, not by the tense of what was said.
 var clauseBreaks = map[string]bool{
 	"said": true, "says": true, "told": true, "announced": true, "added": true,
-	"reported": true, "stated": true, "wrote": true,
+	"reported": true, "stated": true, "wrote": true, "predicted": true, "warned": true,
+	"insisted": true, "claimed": true, "confirmed": true, "declared": true, "noted": true,
+	"explained": true, "argued": true, "acknowledged": true, "promised": true, "vowed": true,
 }
 
 // yearFriends are words after which a bare four-digit number is a year.

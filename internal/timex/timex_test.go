@@ -117,6 +117,7 @@ func TestWeekdays(t *testing.T) {
 		{"same day", "Talks went on through Tuesday.", tue, want{"Tuesday", D, "2025-11-25", news.PrecDay}},
 		{"future clause", "The envoy will fly home on Friday.", tue, want{"Friday", D, "2025-11-28", news.PrecDay}},
 		{"reporting breaks the clause", "He will stay, the aide said on Friday.", tue, want{"Friday", D, "2025-11-21", news.PrecDay}},
+		{"any reporting verb", "Rivals will object, the minister warned Sunday.", tue, want{"Sunday", D, "2025-11-23", news.PrecDay}},
 		{"next", "The court sits again next Tuesday.", tue, want{"next Tuesday", D, "2025-12-02", news.PrecDay}},
 		{"last", "The fire began last Tuesday at noon.", tue, want{"last Tuesday", D, "2025-11-18", news.PrecDay}},
 		{"late", "Late Monday the crew reached the summit.", tue, want{"Late Monday", D, "2025-11-24", news.PrecDay}},
