@@ -101,6 +101,15 @@ func lineArticle(line []byte) (a *news.Article, clean bool, problems []string, e
 			return nil, false, nil, fmt.Errorf("field \"text\": %w", err)
 		}
 		a, clean = &news.Article{Text: body}, true
+	case page != nil && sniff([]byte(*page)) != kindHTML:
+		// A fragment (a body's markup without its page) has no page
+		// around it for the extractor to tell furniture by: convert it
+		// and leave the furniture to the cleaner.
+		body := fragmentText(*page)
+		if body == "" {
+			return nil, false, nil, fmt.Errorf("field \"html\": no text in the fragment: %w", news.ErrInvalid)
+		}
+		a, clean = &news.Article{Text: body}, true
 	case page != nil:
 		a, err = htmlArticle([]byte(*page), m)
 		if err != nil {

@@ -25,6 +25,8 @@ func TestJSONLines(t *testing.T) {
 		`{"text": "Dated oddly.", "published": "next spring"}`,
 		"{\"text\": \"Caf\xe9\"}",
 		`{"text": "   "}`,
+		`{"html": "<p>A short <b>fragment</b>.</p><p>Two paragraphs.</p>"}`,
+		`{"html": "<!DOCTYPE html><html><body><script>var x;</script></body></html>"}`,
 		`{"text": "Last line without a newline."}`,
 	}
 	input := strings.Join(lines, "\n")
@@ -36,6 +38,7 @@ func TestJSONLines(t *testing.T) {
 		"batch.jsonl:6":  `field "text": want a string or null, got a number`,
 		"batch.jsonl:10": "invalid UTF-8 at byte 13 of the line",
 		"batch.jsonl:11": `"text" and "html" are empty or null`,
+		"batch.jsonl:13": `field "html": no article text`,
 	}
 	for in, says := range wantErr {
 		t.Run(in, func(t *testing.T) {
@@ -79,8 +82,14 @@ func TestJSONLines(t *testing.T) {
 			t.Errorf("got %v, want an error then the article without a date", keys(map[string][]Item{"9": its}))
 		}
 	})
+	t.Run("html fragment is kept for the cleaner", func(t *testing.T) {
+		it := one(t, byName, "batch.jsonl:12")
+		if it.Article == nil || !it.Clean || it.Article.Text != "A short fragment.\n\nTwo paragraphs." {
+			t.Errorf("got %+v", it)
+		}
+	})
 	t.Run("last line without newline", func(t *testing.T) {
-		if a := one(t, byName, "batch.jsonl:12").Article; a == nil {
+		if a := one(t, byName, "batch.jsonl:14").Article; a == nil {
 			t.Errorf("last line lost")
 		}
 	})
