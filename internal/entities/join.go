@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 
@@ -87,4 +88,65 @@ func expansion(cs []*cand, c *cand) *cand {
 		}
 	}
 	return nil
+}
+
+// recover adds the short forms the tagger missed: a capitalised word that
+// is the surname of a person named in full elsewhere in the article, and
+// an upper-case word spelling the initials of a longer name there.
+func (m *Model) recover(text string, sents [][]Token, cs []*cand) []*cand {
+	surnames := map[string]bool{}
+	for _, c := range cs {
+		if c.kind == news.Person && len(c.words) >= 2 {
+			surnames[c.words[len(c.words)-1]] = true
+		}
+	}
+	inside := make([][]bool, len(sents))
+	for i, s := range sents {
+		inside[i] = make([]bool, len(s))
+	}
+	for _, c := range cs {
+		for i := c.a; i < c.b; i++ {
+			inside[c.s][i] = true
+		}
+	}
+	var added []*cand
+	for si, s := range sents {
+		for i, t := range s {
+			if inside[si][i] || !capitalised(t.Text) || sentenceStart(s, i) && m.common(t.Text) {
+				continue
+			}
+			// Skip a word that is part of a longer capitalised run the
+			// tagger chose not to call a name.
+			nameLike := func(j int) bool {
+				return j >= 0 && j < len(s) && capitalised(s[j].Text) && !m.common(s[j].Text) && !isRole(s[j].Text)
+			}
+			if nameLike(i-1) || nameLike(i+1) {
+				continue
+			}
+			c := &cand{s: si, a: i, b: i + 1, titleStart: -1, words: []string{t.Text}, name: t.Text}
+			switch {
+			case surnames[t.Text]:
+				c.kind, c.typ = news.Person, "PER"
+			default:
+				c.kind = news.Organization
+				full := expansion(cs, c)
+				if full == nil {
+					continue
+				}
+				c.kind, c.typ = full.kind, full.typ
+			}
+			added = append(added, c)
+		}
+	}
+	if len(added) == 0 {
+		return cs
+	}
+	cs = append(cs, added...)
+	sort.SliceStable(cs, func(i, j int) bool {
+		if cs[i].s != cs[j].s {
+			return cs[i].s < cs[j].s
+		}
+		return cs[i].a < cs[j].a
+	})
+	return cs
 }

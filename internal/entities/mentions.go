@@ -42,6 +42,7 @@ func (m *Model) resolve(text string, sents [][]Token, tags [][]string) []news.Me
 		}
 		c.name = spaced(text[sents[c.s][c.a].Start:sents[c.s][c.b-1].End])
 	}
+	cs = m.recover(text, sents, cs)
 	for _, c := range cs {
 		c.kind = adjustKind(sents[c.s], c)
 	}

@@ -158,22 +158,20 @@ func Train(docs [][]Sentence, o TrainOptions) (*Model, error) {
 	return m, nil
 }
 
-// quantise turns the averaged weights into int8 with one scale, clipping
-// the rare extreme weights, and drops features whose weights all round to 0.
+// quantise turns the averaged weights into int8 with one scale and drops
+// features whose weights all round to 0. Clipping the largest weights to
+// gain resolution for the small ones cost F1 on eng.testa, and int16
+// weights gained nothing, so the scale is set by the largest weight.
 func quantise(m *Model, keys []uint32, w []int32, u []int64, c int64) {
 	nt := len(m.tags)
 	avg := make([]float32, len(w))
-	var abs []float32
+	top := float32(0)
 	for i := range w {
 		avg[i] = float32(float64(w[i]) - float64(u[i])/float64(c))
-		if a := float32(math.Abs(float64(avg[i]))); a > 0 {
-			abs = append(abs, a)
-		}
+		top = max(top, float32(math.Abs(float64(avg[i]))))
 	}
-	slices.Sort(abs)
-	top := float32(1)
-	if len(abs) > 0 {
-		top = abs[int(float64(len(abs)-1)*0.9999)]
+	if top == 0 {
+		top = 1
 	}
 	m.scale = top / 127
 	var kk []uint32
