@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"storyline/internal/news"
@@ -118,5 +119,63 @@ func TestOpenOddFileName(t *testing.T) {
 	db.Close()
 	if _, err := os.Stat(p); err != nil {
 		t.Fatalf("database not created at the exact path: %v", err)
+	}
+}
+
+// Two handles on one file stand for two processes (a server and a CLI):
+// their writes wait on each other through busy_timeout and the duplicate
+// check inside the write transaction still holds across them.
+func TestTwoHandlesOneFile(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "shared.db")
+	var dbs [2]*DB
+	for i := range dbs {
+		db, err := Open(ctx, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		dbs[i] = db
+	}
+	const n = 40
+	errs := make(chan error, 2*n)
+	added := make(chan string, 2*n)
+	var wg sync.WaitGroup
+	for _, db := range dbs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range n {
+				res, err := db.Add(ctx, crashDoc(i))
+				if err != nil {
+					errs <- err
+					continue
+				}
+				if res.Added {
+					added <- res.ID
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	close(added)
+	for err := range errs {
+		t.Error(err)
+	}
+	seen := map[string]bool{}
+	for id := range added {
+		if seen[id] {
+			t.Errorf("%s added twice", id)
+		}
+		seen[id] = true
+	}
+	for _, db := range dbs {
+		if c, err := db.Count(ctx); err != nil || c != n {
+			t.Errorf("Count = %d, %v; want %d", c, err, n)
+		}
+	}
+	if err := dbs[0].IntegrityCheck(ctx); err != nil {
+		t.Error(err)
 	}
 }
