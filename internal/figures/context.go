@@ -106,6 +106,13 @@ func findUnit(toks []token, c *cand) bool {
 		}
 		return true
 	}
+	// "400,000 plus jobs"
+	if lowAt(toks, j) == "plus" && isWord(toks, j+1) && c.b == nil && c.bnd == exact {
+		if w, end := nounAfter(toks, j+1, false); w != "" && !durations[w] {
+			c.bnd, c.unit, c.unitEnd = atLeast, w, end
+			return true
+		}
+	}
 	w, end := nounAfter(toks, j, last.value == 1 && !last.vague)
 	if durations[w] || furniture[w] || w == "times" && multiplierNext[lowAt(toks, end)] {
 		return false
@@ -334,15 +341,15 @@ var leftStops = setOf(`and or but that which who while when because although tho
 
 // findMeasure looks for the nearest measure word on either side of the
 // phrase. A measure of people is never taken for a count of weapons.
-func findMeasure(toks []token, c *cand) {
-	leftM, leftD := "", 0
-	for k, d := c.start-1, 1; k >= 0 && d <= leftWindow; k, d = k-1, d+1 {
+func findMeasure(toks []token, c *cand, lo int) {
+	leftM, leftD, leftAt := "", 0, 0
+	for k, d := c.start-1, 1; k >= lo && d <= leftWindow; k, d = k-1, d+1 {
 		t := toks[k]
 		if clauseEnd(t) || t.kind == digit || leftStops[t.low] {
 			break
 		}
 		if m := measureAt(toks, k, c.unit); m != "" {
-			leftM, leftD = m, d
+			leftM, leftD, leftAt = m, d, k
 			break
 		}
 	}
@@ -388,7 +395,7 @@ func findMeasure(toks []token, c *cand) {
 	}
 	switch {
 	case leftM != "" && (rightM == "" || leftD <= rightD):
-		c.measure, c.side = leftM, -1
+		c.measure, c.side, c.mAt = leftM, -1, leftAt
 	case rightM != "":
 		c.measure, c.side = rightM, 1
 	case c.preMeasure != "":
@@ -404,6 +411,9 @@ func findMeasure(toks []token, c *cand) {
 // counts unit. Names are not measures: "Cross" in a charity's name counts
 // nothing, so capitalised words count only at a sentence start.
 func measureAt(toks []token, k int, unit string) string {
+	if k < 0 || k >= len(toks) {
+		return ""
+	}
 	t := toks[k]
 	if t.kind != word || t.cap && k > 0 && !sentenceEnd(toks[k-1]) {
 		return ""
@@ -511,6 +521,15 @@ func coordinate(toks []token, cs []*cand) {
 		if humanMeasures[c.measure] {
 			c.unit = "people"
 		}
+		// "limit flights at the airport to 48": what the cap word governs
+		if c.measure == "cap" && c.mAt > 0 {
+			for k := c.mAt + 1; k < c.start && k <= c.mAt+3; k++ {
+				if t := toks[k]; t.kind == word && looksPlural(t.low) && !t.cap {
+					c.unit = t.low
+					break
+				}
+			}
+		}
 	}
 }
 
@@ -556,8 +575,10 @@ func finish(toks []token, c *cand) (news.Figure, bool) {
 	count := c.unit != "%" && a.currency == ""
 	switch {
 	case c.b != nil && c.change && c.reverse:
+		// "rose to about 8 million, up from 6.5 million": the bound is the new value's
 		f.From = ptr(c.b.value)
-		f.Value, f.Min, f.Max = ptr(a.value), ptr(a.value), ptr(a.value)
+		f.Value = ptr(a.value)
+		f.Min, f.Max = bounds(a.value, c.bnd, count)
 	case c.b != nil && c.change:
 		f.From = ptr(a.value)
 		f.Value, f.Min, f.Max = ptr(c.b.value), ptr(c.b.value), ptr(c.b.value)
@@ -573,35 +594,38 @@ func finish(toks []token, c *cand) (news.Figure, bool) {
 	case a.vague:
 		f.Min, f.Max = ptr(a.lo), ptr(a.hi)
 	default:
-		v := a.value
-		f.Value = ptr(v)
-		whole := count && v == float64(int64(v))
-		switch c.bnd {
-		case exact:
-			f.Min, f.Max = ptr(v), ptr(v)
-		case atLeast:
-			f.Min = ptr(v)
-		case above:
-			if whole {
-				f.Min = ptr(v + 1)
-			} else {
-				f.Min = ptr(v)
-			}
-		case below:
-			if whole {
-				f.Max = ptr(v - 1)
-			} else {
-				f.Max = ptr(v)
-			}
-		case upTo:
-			f.Max = ptr(v)
-		case nearly:
-			f.Min, f.Max = ptr(v-v/10), ptr(v)
-		case approx:
-			f.Min, f.Max = ptr(v-v/10), ptr(v+v/10)
-		}
+		f.Value = ptr(a.value)
+		f.Min, f.Max = bounds(a.value, c.bnd, count)
 	}
 	return f, true
+}
+
+// bounds gives the range a bounding phrase allows around v; whole numbers
+// that count things move strict bounds by one ("more than 460" is 461 or
+// more), percentages and money do not.
+func bounds(v float64, b bound, count bool) (lo, hi *float64) {
+	whole := count && v == float64(int64(v))
+	switch b {
+	case atLeast:
+		return ptr(v), nil
+	case above:
+		if whole {
+			return ptr(v + 1), nil
+		}
+		return ptr(v), nil
+	case below:
+		if whole {
+			return nil, ptr(v - 1)
+		}
+		return nil, ptr(v)
+	case upTo:
+		return nil, ptr(v)
+	case nearly:
+		return ptr(v - v/10), ptr(v)
+	case approx:
+		return ptr(v - v/10), ptr(v + v/10)
+	}
+	return ptr(v), ptr(v)
 }
 
 func ptr(v float64) *float64 { return &v }

@@ -14,7 +14,10 @@
 //     whole things, N for percentages and money;
 //   - "nearly N" gives max N, min 0.9·N; "about N" gives N ± 10 %;
 //   - "hundreds" is 200–999, "dozens" 24–99, "thousands" 2,000–9,999;
-//   - the unit is the counted noun in its plural form, lower-cased.
+//   - the unit is the counted noun in its plural form, lower-cased; %, and
+//     USD, GBP, EUR, JPY for money;
+//   - the measure is one of deaths, injured, missing, arrested, launched,
+//     intercepted, displaced, dismissed, crossed, points, cap, damage, share.
 package figures
 
 import (

@@ -21,6 +21,7 @@ type cand struct {
 	side       int    // where the measure was found: -1 left, +1 right, 0 none
 	sentence   int    // index of the sentence within the text
 	ofEnd      int    // token after "of the X" when the unit came from it
+	mAt        int    // token of the measure word found before the phrase, 0 when none
 	definite   bool   // "the two sides": a reference, not a count
 	ofGroup    bool   // "41 of them": counts part of a group named before
 	preMeasure string // a measure read before the phrase ("the death toll … rose to")
@@ -59,8 +60,16 @@ func find(s string, sc *scratch) []news.Figure {
 		}
 		i = next
 	}
-	for _, c := range cs {
-		findMeasure(toks, c)
+	for i, c := range cs {
+		// the search for a measure stops at the neighbouring figures
+		lo, hi := 0, len(toks)
+		if i > 0 {
+			lo = cs[i-1].end
+		}
+		if i+1 < len(cs) {
+			hi = cs[i+1].start
+		}
+		findMeasure(toks[:hi], c, lo)
 	}
 	coordinate(toks, cs)
 	var out []news.Figure
@@ -176,6 +185,14 @@ func earlierValue(toks []token, c *cand) (amount, int, bool) {
 	comma := lowAt(toks, j) == ","
 	if comma {
 		j++
+	} else {
+		// later in the clause: "8 million watched the final, up from 6.5 million"
+		for k := j; k < len(toks) && k < j+8 && toks[k].kind == word; k++ {
+			if lowAt(toks, k+1) == "," && (lowAt(toks, k+2) == "up" || lowAt(toks, k+2) == "down") && lowAt(toks, k+3) == "from" {
+				j, comma = k+2, true
+				break
+			}
+		}
 	}
 	updown := lowAt(toks, j) == "up" || lowAt(toks, j) == "down"
 	if updown {
@@ -296,6 +313,11 @@ func notAFigure(toks []token, c *cand) bool {
 		if c.end < len(toks) && toks[c.end].kind == digit && !a.scaled {
 			return true
 		}
+	}
+	// a ratio: "one in five households"
+	if prev == "in" && first >= 2 && lowAt(toks, first-3) != "-" &&
+		(toks[first-2].kind == digit && len(toks[first-2].text) <= 2 || smallNumbers[lowAt(toks, first-2)] > 0) {
+		return true
 	}
 	// "no one", "no-one", "any one"
 	if !a.digits && a.bare == "one" {

@@ -202,7 +202,7 @@ var clockWords = map[string]bool{
 var irregularPlurals = map[string]bool{
 	"people": true, "police": true, "personnel": true, "staff": true, "aircraft": true, "cattle": true,
 	"children": true, "men": true, "women": true, "livestock": true, "sheep": true, "fish": true,
-	"troops": true, "crew": true, "spacecraft": true, "civilians": true, "militia": true, "youth": true,
+	"troops": true, "feet": true, "teeth": true, "geese": true, "mice": true, "crew": true, "spacecraft": true, "civilians": true, "militia": true, "youth": true,
 }
 
 var pluralOf = map[string]string{
