@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"bytes"
 	"context"
 	"io/fs"
 	"strings"
@@ -141,6 +142,29 @@ func FuzzFragmentText(f *testing.F) {
 			if got, want := strings.Fields(out), strings.Fields(fragment); strings.Join(got, " ") != strings.Join(want, " ") {
 				t.Errorf("plain text changed: %q → %q", fragment, out)
 			}
+		}
+	})
+}
+
+// Standard input is told apart by its content alone, so any bytes reach
+// any reader: every item must still keep the contract.
+func FuzzStdin(f *testing.F) {
+	f.Fuzz(func(t *testing.T, data []byte) {
+		err := Read(context.Background(), []string{"-"}, Options{MaxBytes: fuzzMax, Stdin: bytes.NewReader(data)}, func(it Item) error {
+			checkItem(t, it)
+			if !strings.HasPrefix(it.Input, "-") {
+				t.Errorf("input %q for standard input", it.Input)
+			}
+			if a := it.Article; a != nil {
+				checkText(t, it.Input, a.Text)
+				if a.URL == "" && !strings.HasPrefix(a.Source, "stdin") {
+					t.Errorf("source %q without a URL, want stdin", a.Source)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatalf("Read returned %v", err)
 		}
 	})
 }
