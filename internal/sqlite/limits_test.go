@@ -118,3 +118,44 @@ func TestAnnotationCacheAdapter(t *testing.T) {
 		t.Errorf("PutAnnotations without hash: %v", err)
 	}
 }
+
+func TestSetAnnotations(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	text := "Snow closed the mountain pass. Plows cleared it by noon."
+	res, err := db.Add(ctx, textOnly(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	other, err := db.AddWithVersion(ctx, textOnly("The village fair sold out of honey."), "p@2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ids, err := db.StaleAnnotations(ctx, "p@2", 0); err != nil || len(ids) != 1 || ids[0] != res.ID {
+		t.Fatalf("StaleAnnotations = %v, %v; want [%s]", ids, err, res.ID)
+	}
+	a := news.Annotations{Sentences: []news.Span{{Start: 0, End: 30}, {Start: 31, End: len(text)}}}
+	if err := db.SetAnnotations(ctx, res.ID, "p@2", a); err != nil {
+		t.Fatal(err)
+	}
+	d, err := db.Doc(ctx, res.ID)
+	if err != nil || len(d.Sentences) != 2 || d.Sentences[1].In(text) != "Plows cleared it by noon." {
+		t.Fatalf("Doc after SetAnnotations = %+v, %v", d, err)
+	}
+	if c, ok, err := db.CachedAnnotations(ctx, news.ContentHash(text), "p@2"); err != nil || !ok || len(c.Sentences) != 2 {
+		t.Errorf("cache after SetAnnotations = %v, %v, %v", c, ok, err)
+	}
+	if ids, err := db.StaleAnnotations(ctx, "p@2", 0); err != nil || len(ids) != 0 {
+		t.Errorf("StaleAnnotations after update = %v, %v; want none", ids, err)
+	}
+	if ids, _ := db.StaleAnnotations(ctx, "p@3", 1); len(ids) != 1 {
+		t.Errorf("StaleAnnotations(p@3, limit 1) = %v; want one ID", ids)
+	}
+	bad := news.Annotations{Quotes: []news.Quote{{Span: news.Span{Start: 10, End: len(text) + 5}}}}
+	if err := db.SetAnnotations(ctx, other.ID, "p@3", bad); !errors.Is(err, news.ErrInvalid) {
+		t.Errorf("span past the stored text: %v, want ErrInvalid", err)
+	}
+	if err := db.SetAnnotations(ctx, "a-missing", "p@3", a); !errors.Is(err, news.ErrNotFound) {
+		t.Errorf("missing article: %v, want ErrNotFound", err)
+	}
+}
