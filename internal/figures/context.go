@@ -228,7 +228,14 @@ func deathBefore(toks []token, at int) bool {
 var furniture = setOf(`comments replies shares likes views retweets reads min mins`)
 
 // notCounted are words after "N-" that describe rather than count.
-var notCounted = setOf(`way ways caliber calibre fold odd something strong year-old storey story`)
+var notCounted = setOf(`way ways caliber calibre fold odd something strong year-old storey story quarter
+quarters third thirds fifth fifths tenth tenths half halves`)
+
+// adjectives often stand between a number and its noun ("58 different
+// classes"); they are never the counted noun themselves.
+var adjectives = setOf(`different separate various distinct consecutive straight successive major minor
+small large big huge new young local foreign senior junior main key top leading former extra whole entire
+full partial single double armed unarmed elderly`)
 
 // multiplierNext are words after "N times" that make it a multiplier
 // ("three times the usual number", "five times as many"), not a count.
@@ -251,8 +258,8 @@ func nounAfter(toks []token, j int, singularOK bool) (string, int) {
 		if measureNouns[w] {
 			return "people", k + 1
 		}
-		if possessive(w) {
-			continue // "the city's 12 districts" reads past "city's"
+		if possessive(w) || adjectives[w] {
+			continue // "the city's 12 districts", "58 different classes"
 		}
 		// "40 more people", "three other men"
 		if (w == "more" || w == "other" || w == "additional" || w == "further") && k == j && isWord(toks, k+1) && !stopWords[toks[k+1].low] {

@@ -114,7 +114,8 @@ func readFigure(toks []token, i int) (*cand, int) {
 		}
 		if lowAt(toks, j) == "to" {
 			if b, ok2, _ := parseAmount(toks, j+1); ok2 {
-				c.start, c.b, c.change, next = a.start-1, &b, true, b.end
+				// "ranged from $1bn to $1.2bn" is a range, not a change
+				c.start, c.b, c.change, next = a.start-1, &b, !rangeVerbs[lowAt(toks, a.start-2)], b.end
 				if j > a.end {
 					c.unitEnd = j // the unit came between the two numbers
 				}
@@ -340,6 +341,9 @@ func notAFigure(toks []token, c *cand) bool {
 	}
 	return false
 }
+
+// rangeVerbs before "from A to B" make it a range.
+var rangeVerbs = setOf(`range ranged ranges ranging vary varied varies varying`)
 
 // yearBefore are words before four digits that make them a year.
 var yearBefore = setOf(`the in since of by until till before after during from this last next`)
