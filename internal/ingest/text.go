@@ -47,7 +47,7 @@ func plainText(raw []byte) (string, error) {
 		return "", err
 	}
 	if i := invalidUTF8(raw); i >= 0 {
-		return "", fmt.Errorf("invalid UTF-8 at byte %d: %w", i, news.ErrInvalid)
+		return "", fmt.Errorf("invalid UTF-8 at byte %d (convert the text to UTF-8 first): %w", i, news.ErrInvalid)
 	}
 	raw = bytes.TrimPrefix(raw, utf8BOM)
 	text := normalize(string(raw))
