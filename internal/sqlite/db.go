@@ -111,9 +111,15 @@ func dsn(abs string, readOnly bool) string {
 	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busyTimeoutMS))
 	q.Add("_pragma", "foreign_keys(1)")
 	q.Add("_pragma", "synchronous(NORMAL)")
+	// A bigger page cache than SQLite's 2 MB default: indexing one article
+	// touches many FTS pages, and re-reading them from the OS on every
+	// commit cost as much system time as the whole insert (measured with
+	// BenchmarkAdd: sys 2.2 s → 0.45 s for 2,000 articles).
 	if readOnly {
+		q.Add("_pragma", "cache_size(-8000)")
 		q.Add("_pragma", "query_only(1)")
 	} else {
+		q.Add("_pragma", "cache_size(-32000)")
 		q.Add("_pragma", "journal_mode(WAL)")
 		// Take the write lock at BEGIN: a deferred transaction that reads
 		// then writes can fail with SQLITE_BUSY that busy_timeout cannot fix.
