@@ -258,6 +258,10 @@ func nounAfter(toks []token, j int, singularOK bool) (string, int) {
 		if measureNouns[w] {
 			return "people", k + 1
 		}
+		// "5 percentage points", "25 basis points": a difference of shares
+		if (w == "percentage" || w == "basis") && (lowAt(toks, k+1) == "points" || lowAt(toks, k+1) == "point") {
+			return w + " points", k + 2
+		}
 		if possessive(w) || adjectives[w] {
 			continue // "the city's 12 districts", "58 different classes"
 		}
@@ -579,7 +583,9 @@ func finish(toks []token, c *cand) (news.Figure, bool) {
 		Unit:    c.unit,
 		Measure: c.measure,
 	}
-	count := c.unit != "%" && a.currency == ""
+	// whole things move strict bounds by one; shares and money do not (units
+	// of measure such as hectares are treated as counts: reports round them)
+	count := c.unit != "%" && a.currency == "" && !strings.HasSuffix(c.unit, " points")
 	switch {
 	case c.b != nil && c.change && c.reverse:
 		// "rose to about 8 million, up from 6.5 million": the bound is the new value's

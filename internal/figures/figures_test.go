@@ -107,6 +107,8 @@ func TestFind(t *testing.T) {
 			[]want{{"14 separate leaks", n(14), n(14), n(14), nil, "leaks", ""}}},
 		{"fraction", "About three-quarters of the staff left.", nil},
 		{"ratio", "Nine in ten drivers obeyed the limit.", nil},
+		{"percentage points", "Her lead grew by 4.5 percentage points.",
+			[]want{{"4.5 percentage points", n(4.5), n(4.5), n(4.5), nil, "percentage points", ""}}},
 		{"date", "The vote is on March 3 and the count on 5 April, with results by Jan. 9.", nil},
 		{"year before a plural", "Critics of the 2012 reforms met in 2015.", nil},
 		{"describing compound", "It is now a three-way race.", nil},
