@@ -59,6 +59,8 @@ func TestOpenPragmas(t *testing.T) {
 		{"reader", "foreign_keys", "1"},
 		{"reader", "query_only", "1"},
 		{"writer", "busy_timeout", "10000"},
+		{"writer", "cache_size", "-32000"},
+		{"reader", "cache_size", "-8000"},
 	} {
 		t.Run(c.conn+"/"+c.pragma, func(t *testing.T) {
 			pool := db.w
