@@ -387,6 +387,13 @@ func findMeasure(toks []token, c *cand, lo int) {
 			rightM, rightD = "damage", d
 			break
 		}
+		// "listed as missing", "counted as dead"
+		if t.low == "as" {
+			if m := measureAt(toks, k+1, c.unit); m != "" {
+				rightM, rightD = m, d+1
+			}
+			break
+		}
 		if clauseEnd(t) || t.kind == digit || rightStops[t.low] {
 			break
 		}
@@ -558,6 +565,9 @@ func finish(toks []token, c *cand) (news.Figure, bool) {
 		}
 	}
 	if c.unit == "" && c.measure == "" {
+		return news.Figure{}, false
+	}
+	if a.bare == "zero" && (c.measure == "" || c.b != nil) {
 		return news.Figure{}, false
 	}
 	// "one" is a figure only when it counts something measured: not "one of

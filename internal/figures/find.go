@@ -84,6 +84,15 @@ func find(s string, sc *scratch) []news.Figure {
 // readFigure tries to read a figure whose number starts at toks[i]. It
 // returns the candidate (nil when there is none) and where to go on.
 func readFigure(toks []token, i int) (*cand, int) {
+	if end := zeroAt(toks, i); end > i {
+		// "no one was hurt", "no deaths were reported": a count of none,
+		// kept only when a measure goes with it (see finish)
+		c := &cand{start: i, end: end, a: amount{start: i, end: end, bare: "zero"}, unitEnd: -1}
+		if measureNouns[toks[end-1].low] {
+			c.unit, c.unitEnd = "people", end
+		}
+		return c, end
+	}
 	a, ok, bad := parseAmount(toks, i)
 	if bad {
 		// skip the whole run of digits and joiners so that "0800 555 0134"
@@ -219,6 +228,25 @@ func earlierValue(toks []token, c *cand) (amount, int, bool) {
 		end++
 	}
 	return b, end, true
+}
+
+// zeroAt reads "no one", "no-one", "nobody" or "no" before a noun that is a
+// measure ("no deaths"), and returns the token after it, or i.
+func zeroAt(toks []token, i int) int {
+	switch toks[i].low {
+	case "nobody":
+		return i + 1
+	case "no":
+		switch {
+		case lowAt(toks, i+1) == "one":
+			return i + 2
+		case lowAt(toks, i+1) == "-" && lowAt(toks, i+2) == "one" && adjacent(toks, i+1) && adjacent(toks, i+2):
+			return i + 3
+		case measureNouns[lowAt(toks, i+1)]:
+			return i + 2
+		}
+	}
+	return i
 }
 
 // baseOf is the number as written before its scale word: 3 of "3 million".
