@@ -22,7 +22,6 @@ type cand struct {
 	sentence   int    // index of the sentence within the text
 	ofEnd      int    // token after "of the X" when the unit came from it
 	mAt        int    // token of the measure word found before the phrase, 0 when none
-	definite   bool   // "the two sides": a reference, not a count
 	ofGroup    bool   // "41 of them": counts part of a group named before
 	preMeasure string // a measure read before the phrase ("the death toll … rose to")
 	reverse    bool   // a change written "to B, from A": a is B and b is A
