@@ -47,6 +47,8 @@ type line struct {
 	block    int    // index of the blank-line separated block
 	orig     string // the input line, trimmed
 	text     string // orig with markup taken out
+	unit     string // the paragraph the line belongs to, its lines joined
+	cont     bool   // continues the previous line's paragraph
 	inline   []news.Removal
 	toks     []string
 	words    int
@@ -69,11 +71,12 @@ func Clean(text string, o Options) Result {
 		return res
 	}
 	first, last := bodyRange(lines, o)
-	findHeadAndByline(lines, first, o, &res)
-	classify(lines, first, last, o)
+	head := findHeadAndByline(lines, first, o, &res)
+	classify(lines, first, last, head, o)
 	attachCaptions(lines)
 	extendLists(lines)
 	dropMenus(lines)
+	unify(lines)
 	res.Text, res.Removed = assemble(lines)
 	return res
 }
@@ -101,26 +104,75 @@ func readLines(text string) []*line {
 		ln := &line{block: block, orig: s, text: s}
 		out = append(out, ln)
 		if len(s) > maxScanLine {
-			ln.words, ln.prose, ln.endsStop = 1000, true, true
 			continue
 		}
 		ln.text, ln.inline = stripMarkup(s)
-		if !hasWordChars(ln.text) {
+		switch {
+		case !hasWordChars(ln.text):
 			ln.reason, ln.inline = reasonMarkup, nil
-			continue
-		}
-		if urlRe.MatchString(ln.text) {
+		case urlRe.MatchString(ln.text):
 			ln.reason, ln.inline = reasonLink, nil
-			continue
 		}
-		ln.toks, ln.words = tokens(ln.text)
-		ln.endsStop = endsSentence(ln.text)
-		ln.bullet = isBullet(ln.text)
-		ln.credit = ln.words <= 60 && hasCredit(ln.text)
-		ln.score, ln.cue = furnitureScore(ln)
-		ln.prose = !ln.credit && ln.score < 2 && (ln.endsStop && ln.words >= 8 || ln.words >= 25)
+	}
+	// A paragraph hard-wrapped over several lines is judged as one: its
+	// lines are not short unpunctuated lines.
+	for i := 0; i < len(out); {
+		j := i + 1
+		for j < len(out) && wraps(out[j-1], out[j]) {
+			out[j].cont = true
+			j++
+		}
+		measure(out[i:j])
+		i = j
 	}
 	return out
+}
+
+// wraps reports whether next continues prev's sentence after a line break,
+// as in hard-wrapped text: a long line without closing punctuation, then
+// one that opens in lower case.
+func wraps(prev, next *line) bool {
+	if prev.reason != "" || next.reason != "" || prev.block != next.block || len(prev.text) < 40 || len(prev.text) > maxScanLine {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(prev.text, "\"'”’)] "))
+	if strings.ContainsRune(".!?…:;。！？", r) || isBullet(prev.text) {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(next.text)
+	return unicode.IsLower(first)
+}
+
+// measure computes the features of one paragraph, its lines joined, and
+// gives them to each of its lines.
+func measure(group []*line) {
+	lead := group[0]
+	if lead.reason != "" {
+		return
+	}
+	unit := lead.text
+	if len(group) > 1 {
+		parts := make([]string, len(group))
+		for i, ln := range group {
+			parts[i] = ln.text
+		}
+		unit = strings.Join(parts, " ")
+	}
+	f := line{unit: unit}
+	if len(unit) > maxScanLine || len(lead.orig) > maxScanLine {
+		f.words, f.prose, f.endsStop = 1000, true, true
+	} else {
+		f.toks, f.words = tokens(unit)
+		f.endsStop = endsSentence(unit)
+		f.bullet = isBullet(unit)
+		f.credit = f.words <= 60 && hasCredit(unit)
+		f.score, f.cue = furnitureScore(&f)
+		f.prose = !f.credit && f.score < 2 && (f.endsStop && f.words >= 8 || f.words >= 25)
+	}
+	for _, ln := range group {
+		ln.unit, ln.toks, ln.words, ln.endsStop, ln.bullet = f.unit, f.toks, f.words, f.endsStop, f.bullet
+		ln.credit, ln.score, ln.cue, ln.prose = f.credit, f.score, f.cue, f.prose
+	}
 }
 
 // endsSentence reports whether s closes with sentence punctuation, looking
@@ -158,39 +210,87 @@ func repeated(ln *line, o Options) bool {
 	return n*2 >= o.SiteArticles || n >= 5
 }
 
-// bodyRange returns the indexes of the first and last real paragraphs, or
-// -1, -1 when there are none. Paragraphs the site prints under every article
-// do not count, unless they are all there is.
+// bodyRange returns the indexes of the first and last real paragraphs of
+// the story, or -1, -1 when there are none. Paragraphs the site prints
+// under every article do not count, unless they are all there is; nor does
+// a stray paragraph or two (a legal notice, a teaser) cut off from the
+// story by a long run of other lines, such as a list of links.
 func bodyRange(lines []*line, o Options) (int, int) {
-	first, last := -1, -1
-	for pass := 0; pass < 2 && first < 0; pass++ {
+	var prose []int
+	total := 0
+	for pass := 0; pass < 2 && len(prose) == 0; pass++ {
 		for i, ln := range lines {
-			if !ln.prose || ln.reason != "" || pass == 0 && repeated(ln, o) {
-				continue
+			if ln.prose && ln.reason == "" && (pass == 1 || !repeated(ln, o)) {
+				prose = append(prose, i)
+				total += len(ln.text)
 			}
-			if first < 0 {
-				first = i
-			}
-			last = i
 		}
 	}
-	return first, last
+	if len(prose) == 0 {
+		return -1, -1
+	}
+	// gap counts the kept lines between two paragraphs.
+	gap := func(a, b int) int {
+		n := 0
+		for _, ln := range lines[a+1 : b] {
+			if ln.reason == "" {
+				n++
+			}
+		}
+		return n
+	}
+	lo, hi := 0, len(prose)-1
+	for bytes := 0; hi > lo; hi-- {
+		bytes += len(lines[prose[hi]].text)
+		if len(prose)-hi > maxStray || bytes*5 > total {
+			break
+		}
+		if gap(prose[hi-1], prose[hi]) >= minGap {
+			// Everything from hi on is cut off: drop it and look again.
+			return trimHead(lines, prose[:hi], total-bytes, gap)
+		}
+	}
+	return trimHead(lines, prose, total, gap)
+}
+
+// maxStray and minGap say when paragraphs at an end are cut off from the
+// story: at most maxStray of them, behind at least minGap other lines.
+const (
+	maxStray = 2
+	minGap   = 6
+)
+
+func trimHead(lines []*line, prose []int, total int, gap func(a, b int) int) (int, int) {
+	last := prose[len(prose)-1]
+	for lo, bytes := 0, 0; lo < len(prose)-1; lo++ {
+		bytes += len(lines[prose[lo]].text)
+		if lo+1 > maxStray || bytes*5 > total {
+			break
+		}
+		if gap(prose[lo], prose[lo+1]) >= minGap {
+			return prose[lo+1], last
+		}
+	}
+	return prose[0], last
 }
 
 // headLimit bounds how far down the headline and byline are looked for
 // when the text has no real paragraph to stop at.
 const headLimit = 8
 
-func findHeadAndByline(lines []*line, first int, o Options, res *Result) {
+// findHeadAndByline marks the headline and byline lines and returns the
+// headline's index, or -1.
+func findHeadAndByline(lines []*line, first int, o Options, res *Result) int {
 	top := first
 	if top < 0 {
 		top = min(headLimit, len(lines))
 	}
 	top = min(top, 40)
+	head := -1
 	if res.Title != "" {
-		for _, ln := range lines[:top] {
-			if ln.reason == "" && sameTitle(ln.text, o.Title) {
-				ln.reason = reasonHeadline
+		for i, ln := range lines[:top] {
+			if ln.reason == "" && sameTitle(ln.unit, o.Title) {
+				ln.reason, head = reasonHeadline, i
 				break
 			}
 		}
@@ -201,7 +301,7 @@ func findHeadAndByline(lines []*line, first int, o Options, res *Result) {
 			if ln.reason != "" {
 				continue
 			}
-			got := normTitle(ln.text)
+			got := normTitle(ln.unit)
 			if got == want || strings.TrimPrefix(got, "by ") == want || bylineOf(ln) != "" && strings.Contains(got, want) {
 				ln.reason = reasonByline
 				break
@@ -220,19 +320,22 @@ func findHeadAndByline(lines []*line, first int, o Options, res *Result) {
 	// A headline is only found above a paragraph: in a text with none, the
 	// first short line may be all the text there is.
 	if res.Title == "" && first > 0 {
-		for _, ln := range lines[:top] {
+		// The candidate nearest the story: menus and teasers come above it.
+		for i := top - 1; i >= 0; i-- {
+			ln := lines[i]
 			if ln.reason == "" && !ln.credit && ln.score < 2 && !isTagline(ln) && !isDateLine(ln.toks) && isHeadline(ln) {
-				res.Title, ln.reason = StripTitleSuffix(ln.text), reasonHeadline
+				res.Title, ln.reason, head = StripTitleSuffix(ln.unit), reasonHeadline, i
 				break
 			}
 		}
 	}
+	return head
 }
 
 // classify decides the remaining lines by position: above the first real
 // paragraph and below the last, what is not prose is furniture; between
 // them, a line goes only on positive evidence.
-func classify(lines []*line, first, last int, o Options) {
+func classify(lines []*line, first, last, head int, o Options) {
 	for i, ln := range lines {
 		if ln.reason != "" {
 			continue
@@ -252,10 +355,17 @@ func classify(lines []*line, first, last int, o Options) {
 			ln.reason = reasonDate
 		case isTagline(ln):
 			ln.reason = reasonTagline
-		case ln.bullet || ln.endsStop || strings.HasSuffix(ln.text, ":"):
+		case ln.bullet || ln.endsStop || strings.HasSuffix(ln.unit, ":"):
 			// A list or a short sentence of the story's own.
+		case top && (i < head || head < 0) && ln.words <= 20:
+			// Above the headline: the site's header and menus.
+			if ln.words <= 4 && isLabel(ln.unit) {
+				ln.reason = reasonSection
+			} else {
+				ln.reason = reasonHeader
+			}
 		case top && ln.words <= 4:
-			if isLabel(ln.text) {
+			if isLabel(ln.unit) {
 				ln.reason = reasonSection
 			} else {
 				ln.reason = reasonHeader
@@ -304,7 +414,7 @@ func extendLists(lines []*line) {
 		}
 		for i+1 < len(lines) {
 			ln := lines[i+1]
-			if isListHeading(ln) || ln.reason == "" && (ln.endsStop || ln.words > 20 || ln.prose || strings.HasSuffix(ln.text, ":")) {
+			if isListHeading(ln) || ln.reason == "" && (ln.endsStop || ln.words > 20 || ln.prose || strings.HasSuffix(ln.unit, ":")) {
 				break
 			}
 			if ln.reason == "" || ln.reason == reasonFooter || ln.reason == reasonHeader {
@@ -324,7 +434,7 @@ const minMenu = 5
 // items are rarely so many and so short without either.
 func dropMenus(lines []*line) {
 	linkLike := func(ln *line) bool {
-		return ln.reason == "" && !ln.endsStop && !ln.bullet && ln.words <= 5 && !strings.HasSuffix(ln.text, ":")
+		return ln.reason == "" && !ln.endsStop && !ln.bullet && ln.words <= 5 && !strings.HasSuffix(ln.unit, ":")
 	}
 	for i := 0; i < len(lines); {
 		j := i
@@ -337,7 +447,7 @@ func dropMenus(lines []*line) {
 				n++
 			}
 		}
-		if n >= minMenu && !(i > 0 && strings.HasSuffix(lines[i-1].text, ":") && lines[i-1].reason == "") {
+		if n >= minMenu && !(i > 0 && strings.HasSuffix(lines[i-1].unit, ":") && lines[i-1].reason == "") {
 			for _, ln := range lines[i:j] {
 				if ln.reason == "" {
 					ln.reason = reasonNavigation
@@ -348,11 +458,31 @@ func dropMenus(lines []*line) {
 	}
 }
 
+// unify gives every line of a wrapped paragraph the fate of the first of
+// its lines that was removed: a paragraph stands or falls whole.
+func unify(lines []*line) {
+	for i := 0; i < len(lines); {
+		j, reason := i+1, lines[i].reason
+		for j < len(lines) && lines[j].cont {
+			if reason == "" {
+				reason = lines[j].reason
+			}
+			j++
+		}
+		for _, ln := range lines[i:j] {
+			if ln.reason == "" {
+				ln.reason = reason
+			}
+		}
+		i = j
+	}
+}
+
 // isListHeading reports a removed line that is only a heading over links
 // ("Related stories", "Share this article"), not a link itself ("Read more:
 // some headline").
 func isListHeading(ln *line) bool {
-	return ln.reason != "" && ln.cue.list && ln.cue.atStart && ln.words <= 5 && !strings.Contains(strings.TrimRight(ln.text, ": "), ":")
+	return ln.reason != "" && ln.cue.list && ln.cue.atStart && ln.words <= 5 && !strings.Contains(strings.TrimRight(ln.unit, ": "), ":")
 }
 
 // assemble joins the kept lines into paragraphs and lists what went, in
@@ -371,7 +501,7 @@ func assemble(lines []*line) (string, []news.Removal) {
 		}
 		removed = append(removed, ln.inline...)
 		if b.Len() > 0 {
-			if prev != nil && prev.block == ln.block && runsOn(prev, ln) {
+			if prev != nil && ln.cont {
 				b.WriteByte('\n')
 			} else {
 				b.WriteString("\n\n")
@@ -381,14 +511,4 @@ func assemble(lines []*line) (string, []news.Removal) {
 		prev = ln
 	}
 	return b.String(), removed
-}
-
-// runsOn reports whether next continues prev's sentence across a line
-// break, as in hard-wrapped text.
-func runsOn(prev, next *line) bool {
-	if prev.bullet || next.bullet || len(prev.text) < 40 {
-		return false
-	}
-	r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(prev.text, "\"'”’)] "))
-	return !strings.ContainsRune(".!?…:;。！？", r)
 }

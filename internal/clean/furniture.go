@@ -274,7 +274,7 @@ func furnitureScore(ln *line) (int, cueMatch) {
 	if ln.endsStop && ln.words >= 8 {
 		s -= 2
 	}
-	if strings.ContainsAny(ln.text, "\"“”«»") {
+	if strings.ContainsAny(ln.unit, "\"“”«»") {
 		s -= 2
 	}
 	for _, t := range ln.toks {
@@ -375,6 +375,6 @@ func isTagline(ln *line) bool {
 	if ln.words < 2 || ln.words > 8 || ln.bullet {
 		return false
 	}
-	n := strings.Count(ln.text, ".") + strings.Count(ln.text, "!") + strings.Count(ln.text, "?")
+	n := strings.Count(ln.unit, ".") + strings.Count(ln.unit, "!") + strings.Count(ln.unit, "?")
 	return n >= 2 && ln.words <= n*2
 }

@@ -84,10 +84,10 @@ func sameTitle(line, title string) bool {
 // isHeadline reports a line shaped like a headline: a few words, opening
 // with a capital, digit or quote, and no closing full stop.
 func isHeadline(ln *line) bool {
-	if ln.words < 3 || ln.words > 25 || strings.HasSuffix(ln.text, ".") || ln.bullet {
+	if ln.words < 3 || ln.words > 25 || strings.HasSuffix(ln.unit, ".") || ln.bullet {
 		return false
 	}
-	r, _ := utf8.DecodeRuneInString(ln.text)
+	r, _ := utf8.DecodeRuneInString(ln.unit)
 	return unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune(`"“‘'`, r)
 }
 
@@ -102,10 +102,10 @@ var (
 // John Doe"), or "" when the line is not one. Without "By", the line must
 // join two or more names, since a lone name looks like any other label.
 func bylineOf(ln *line) string {
-	if ln.words > 14 || ln.endsStop && !strings.HasSuffix(ln.text, ".") {
+	if ln.words > 14 || ln.endsStop && !strings.HasSuffix(ln.unit, ".") {
 		return ""
 	}
-	s := ln.text
+	s := ln.unit
 	// "By Jane Roe | 25 Nov 2025": keep the names.
 	for _, sep := range []string{" | ", " - ", " – ", " — ", " · "} {
 		if i := strings.Index(s, sep); i > 0 {
