@@ -85,3 +85,52 @@ func TestEvaluate(t *testing.T) {
 		t.Errorf("P %v R %v", p, r)
 	}
 }
+
+// TestGoldCoverage holds the gold set to covering every kind of figure the
+// stage must handle, in both parts, and enough sentences without figures.
+func TestGoldCoverage(t *testing.T) {
+	items, err := Gold()
+	if err != nil {
+		t.Fatal(err)
+	}
+	kinds := map[string]func(g GoldFigure) bool{
+		"exact":      func(g GoldFigure) bool { return g.Value != nil && same(g.Min, g.Value) && same(g.Max, g.Value) && g.From == nil },
+		"lower only": func(g GoldFigure) bool { return g.Min != nil && g.Max == nil },
+		"upper only": func(g GoldFigure) bool { return g.Min == nil && g.Max != nil },
+		"about":      func(g GoldFigure) bool { return g.Value != nil && g.Min != nil && g.Max != nil && *g.Min < *g.Value && *g.Max > *g.Value },
+		"nearly":     func(g GoldFigure) bool { return g.Value != nil && g.Min != nil && *g.Min < *g.Value && same(g.Max, g.Value) },
+		"range":      func(g GoldFigure) bool { return g.Value == nil && g.Min != nil && g.Max != nil && *g.Max-*g.Min < 100 },
+		"vague":      func(g GoldFigure) bool { return g.Value == nil && g.Min != nil && g.Max != nil && *g.Max >= 99 },
+		"change":     func(g GoldFigure) bool { return g.From != nil },
+		"words":      func(g GoldFigure) bool { return g.Value != nil && !strings.ContainsAny(g.Text, "0123456789") },
+		"percent":    func(g GoldFigure) bool { return g.Unit == "%" },
+		"money":      func(g GoldFigure) bool { return g.Unit == "USD" || g.Unit == "GBP" || g.Unit == "EUR" },
+	}
+	for _, m := range []string{"deaths", "injured", "missing", "arrested", "launched", "intercepted", "displaced",
+		"dismissed", "crossed", "points", "cap", "share"} {
+		kinds["measure "+m] = func(g GoldFigure) bool { return g.Measure == m }
+	}
+	for _, split := range []string{"dev", "heldout"} {
+		part := Split(items, split)
+		negatives := 0
+		for _, it := range part {
+			if len(it.Figures) == 0 {
+				negatives++
+			}
+		}
+		if negatives < 10 {
+			t.Errorf("%s: %d sentences without figures, want at least 10", split, negatives)
+		}
+		for name, is := range kinds {
+			found := false
+			for _, it := range part {
+				for _, g := range it.Figures {
+					found = found || is(g)
+				}
+			}
+			if !found {
+				t.Errorf("%s: no gold figure of kind %q", split, name)
+			}
+		}
+	}
+}
