@@ -94,17 +94,23 @@ func TestGoldCoverage(t *testing.T) {
 		t.Fatal(err)
 	}
 	kinds := map[string]func(g GoldFigure) bool{
-		"exact":      func(g GoldFigure) bool { return g.Value != nil && same(g.Min, g.Value) && same(g.Max, g.Value) && g.From == nil },
+		"exact": func(g GoldFigure) bool {
+			return g.Value != nil && same(g.Min, g.Value) && same(g.Max, g.Value) && g.From == nil
+		},
 		"lower only": func(g GoldFigure) bool { return g.Min != nil && g.Max == nil },
 		"upper only": func(g GoldFigure) bool { return g.Min == nil && g.Max != nil },
-		"about":      func(g GoldFigure) bool { return g.Value != nil && g.Min != nil && g.Max != nil && *g.Min < *g.Value && *g.Max > *g.Value },
-		"nearly":     func(g GoldFigure) bool { return g.Value != nil && g.Min != nil && *g.Min < *g.Value && same(g.Max, g.Value) },
-		"range":      func(g GoldFigure) bool { return g.Value == nil && g.Min != nil && g.Max != nil && *g.Max-*g.Min < 100 },
-		"vague":      func(g GoldFigure) bool { return g.Value == nil && g.Min != nil && g.Max != nil && *g.Max >= 99 },
-		"change":     func(g GoldFigure) bool { return g.From != nil },
-		"words":      func(g GoldFigure) bool { return g.Value != nil && !strings.ContainsAny(g.Text, "0123456789") },
-		"percent":    func(g GoldFigure) bool { return g.Unit == "%" },
-		"money":      func(g GoldFigure) bool { return g.Unit == "USD" || g.Unit == "GBP" || g.Unit == "EUR" },
+		"about": func(g GoldFigure) bool {
+			return g.Value != nil && g.Min != nil && g.Max != nil && *g.Min < *g.Value && *g.Max > *g.Value
+		},
+		"nearly": func(g GoldFigure) bool {
+			return g.Value != nil && g.Min != nil && *g.Min < *g.Value && same(g.Max, g.Value)
+		},
+		"range":   func(g GoldFigure) bool { return g.Value == nil && g.Min != nil && g.Max != nil && *g.Max-*g.Min < 100 },
+		"vague":   func(g GoldFigure) bool { return g.Value == nil && g.Min != nil && g.Max != nil && *g.Max >= 99 },
+		"change":  func(g GoldFigure) bool { return g.From != nil },
+		"words":   func(g GoldFigure) bool { return g.Value != nil && !strings.ContainsAny(g.Text, "0123456789") },
+		"percent": func(g GoldFigure) bool { return g.Unit == "%" },
+		"money":   func(g GoldFigure) bool { return g.Unit == "USD" || g.Unit == "GBP" || g.Unit == "EUR" },
 	}
 	for _, m := range []string{"deaths", "injured", "missing", "arrested", "launched", "intercepted", "displaced",
 		"dismissed", "crossed", "points", "cap", "share"} {
