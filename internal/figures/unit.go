@@ -172,9 +172,11 @@ func aggregateBefore(toks []token, at int) (unit, measure string) {
 			if w == "" {
 				return "", ""
 			}
+			// the measure follows the noun, maybe in a relative clause:
+			// "people killed", "people who have died"
 			m := ""
-			if end < len(toks) {
-				m = measureAt(toks, end, w)
+			for e := end; e < len(toks) && e < end+4 && m == ""; e++ {
+				m = measureAt(toks, e, w)
 			}
 			return w, m
 		}
