@@ -160,6 +160,25 @@ func TestClean(t *testing.T) {
 			removed: []string{"page footer: 订阅"},
 		},
 		{
+			name:    "a menu above the headline goes",
+			text:    "Home\nNews\nSport\nWeather\n\nBridge at Pellow Mill reopens after repairs\n\n" + para + "\n\n" + para,
+			title:   "Bridge at Pellow Mill reopens after repairs",
+			removed: []string{"section label: Home", "section label: Weather", "headline: Bridge at Pellow Mill reopens after repairs"},
+		},
+		{
+			name: "teasers between the story and a stray notice go, the notice stays",
+			text: strings.Repeat(para+"\n\n", 4) + "Council to vote on new parking rules\nSchool choir wins regional contest\n" +
+				"Bakery on the high street changes hands\nRoadworks close the east bridge for a week\nFestival dates announced for the summer\n" +
+				"Library opening hours extended from March\n\nThe Pellow Gazette is published every weekday by Valley Media Group.",
+			kept:    []string{"The Pellow Gazette is published every weekday by Valley Media Group."},
+			removed: []string{"page footer: Council to vote on new parking rules", "page footer: Library opening hours extended from March"},
+		},
+		{
+			name: "a wrapped paragraph is judged whole",
+			text: para + "\n\nThe minister, who visited the footbridge on Friday, declined to make any\ncomments on the report until the engineers had finished their work\nand said only that the repairs would be paid for by the county.\n\n" + para,
+			kept: []string{"comments on the report until the engineers had finished their work"},
+		},
+		{
 			name:    "carriage returns",
 			text:    "Footbridge closed as river rises\r\n\r\n" + para + "\r\nSubscribe now\r\n",
 			title:   "Footbridge closed as river rises",
