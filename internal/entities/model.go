@@ -32,6 +32,10 @@ type Model struct {
 	lex     table
 	gaz     table
 	allowed [][]bool // allowed[prev][tag]; prev == len(tags) is the start
+	// drop, during training only, says whether to hide a token's identity
+	// so the model learns to tag names it has never seen from their shape
+	// and context.
+	drop func() bool
 }
 
 // table is an open-addressing hash from a feature key to a value; it is
@@ -278,7 +282,14 @@ func (m *Model) tagDoc(doc [][]tokInfo, sc scorer, constrain bool, learn func(s,
 					}
 				}
 			}
-			d.feats = staticFeatures(d.feats[:0], s, i, caps, &di)
+			if m.drop != nil && s[i].upper && m.drop() {
+				saved := s[i]
+				s[i].word, s[i].lower, s[i].lex, s[i].gaz = "<unk>", "<unk>", "unk", ""
+				d.feats = staticFeatures(d.feats[:0], s, i, caps, &di)
+				s[i] = saved
+			} else {
+				d.feats = staticFeatures(d.feats[:0], s, i, caps, &di)
+			}
 			d.feats = dynamicFeatures(d.feats, s, i, m.tagName(prev), m.tagName(prev2), h)
 			sc(d.feats, d.scores)
 			last := i == len(s)-1

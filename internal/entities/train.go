@@ -29,6 +29,9 @@ type TrainOptions struct {
 	Seed     uint64 // shuffles the documents each pass
 	MinCount int    // features seen fewer times are dropped; default 2
 	Folds    int    // gazetteer folds, see Train; default 5
+	// Dropout is the share of capitalised training tokens whose identity
+	// is hidden in each pass (0 = none).
+	Dropout float64
 	// OnEpoch, when set, sees the averaged model after each pass, e.g. to
 	// score it on a development set.
 	OnEpoch func(epoch int, m *Model)
@@ -127,6 +130,9 @@ func Train(docs [][]Sentence, o TrainOptions) (*Model, error) {
 	for epoch := 1; epoch <= o.Epochs; epoch++ {
 		rng := rand.New(rand.NewPCG(o.Seed, uint64(epoch)))
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		if o.Dropout > 0 {
+			m.drop = func() bool { return rng.Float64() < o.Dropout }
+		}
 		for _, d := range order {
 			m.tagDoc(info[d], score, false, func(s, i int, feats []uint32, pred int) int {
 				c++
@@ -148,6 +154,7 @@ func Train(docs [][]Sentence, o TrainOptions) (*Model, error) {
 				return pred
 			})
 		}
+		m.drop = nil
 		if o.OnEpoch != nil || epoch == o.Epochs {
 			quantise(m, keys, w, u, c)
 			if o.OnEpoch != nil {

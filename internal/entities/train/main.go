@@ -20,9 +20,10 @@ import (
 func main() {
 	data := flag.String("data", "../shared/eval/conll2003", "folder with eng.train and eng.testa")
 	out := flag.String("out", "internal/entities/model.bin.gz", "model file to write")
-	epochs := flag.Int("epochs", 10, "training passes")
+	epochs := flag.Int("epochs", 12, "training passes")
 	seed := flag.Uint64("seed", 1, "shuffle seed")
 	minCount := flag.Int("mincount", 2, "drop features seen fewer times")
+	dropout := flag.Float64("dropout", 0.4, "share of capitalised words whose identity is hidden in training")
 	flag.Parse()
 	log.SetFlags(0)
 
@@ -36,7 +37,7 @@ func main() {
 	}
 	start := time.Now()
 	m, err := entities.Train(train, entities.TrainOptions{
-		Epochs: *epochs, Seed: *seed, MinCount: *minCount,
+		Epochs: *epochs, Seed: *seed, MinCount: *minCount, Dropout: *dropout,
 		OnEpoch: func(epoch int, m *entities.Model) {
 			s, err := ner.ScoreModel(m, dev)
 			if err != nil {
