@@ -92,6 +92,8 @@ func TestFind(t *testing.T) {
 			[]want{{"17", n(17), n(17), n(17), nil, "people", "deaths"}}},
 		{"number of", "The number of people who have died in the floods has risen to 40.",
 			[]want{{"40", n(40), n(40), n(40), nil, "people", "deaths"}}},
+		{"title case", "Storm Kills 11 at Hill Festival",
+			[]want{{"11", n(11), n(11), n(11), nil, "people", "deaths"}}},
 		{"part of a group", "Some 80 miners were rescued; 12 of them were hurt.",
 			[]want{{"Some 80 miners", n(80), n(72), n(88), nil, "miners", ""},
 				{"12", n(12), n(12), n(12), nil, "miners", "injured"}}},

@@ -47,6 +47,7 @@ func find(s string, sc *scratch) []news.Figure {
 			n++
 		}
 	}
+	markTitles(toks, sentOf)
 	var cs []*cand
 	for i := 0; i < len(toks); {
 		c, next := readFigure(toks, i)
@@ -78,6 +79,30 @@ func find(s string, sc *scratch) []news.Figure {
 		}
 	}
 	return out
+}
+
+// markTitles flags the words of sentences written in title case ("Storm
+// Kills 11 at Festival"), where a capital letter does not mark a name.
+func markTitles(toks []token, sentOf []int) {
+	for start := 0; start < len(toks); {
+		end := start
+		words, caps := 0, 0
+		for end < len(toks) && sentOf[end] == sentOf[start] {
+			if t := toks[end]; t.kind == word && len(t.text) > 3 {
+				words++
+				if t.cap {
+					caps++
+				}
+			}
+			end++
+		}
+		if words >= 3 && caps*4 >= words*3 {
+			for k := start; k < end; k++ {
+				toks[k].title = true
+			}
+		}
+		start = end
+	}
 }
 
 // readFigure tries to read a figure whose number starts at toks[i]. It
@@ -320,7 +345,8 @@ func notAFigure(toks []token, c *cand) bool {
 			return true
 		}
 		// names: "Apollo 11", "G7", "F-16", "Radio 4", "Flight 370"
-		if first > 0 && toks[first-1].kind == word && (toks[first-1].cap && !nameExempt[prev] || !toks[first].space) {
+		// ("Kills 11" in a title-case headline is a verb, not a name)
+		if first > 0 && toks[first-1].kind == word && (toks[first-1].cap && !nameExempt[prev] && measures[prev] == "" || !toks[first].space) {
 			return true
 		}
 		if prev == "-" && adjacent(toks, first) && isWord(toks, first-2) && adjacent(toks, first-1) {

@@ -97,7 +97,7 @@ func measureAt(toks []token, k int, unit string) string {
 		return ""
 	}
 	t := toks[k]
-	if t.kind != word || t.cap && k > 0 && !sentenceEnd(toks[k-1]) {
+	if t.kind != word || t.cap && !t.title && k > 0 && !sentenceEnd(toks[k-1]) {
 		return ""
 	}
 	m := measures[t.low]

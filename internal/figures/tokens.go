@@ -25,6 +25,7 @@ type token struct {
 	space      bool
 	line       bool
 	cap        bool // starts with an upper-case letter
+	title      bool // in a sentence written in title case
 }
 
 // maxTokens bounds the work on one text. Texts are cut to MaxText bytes
