@@ -35,26 +35,35 @@ func accountFor(input string, r Result) string {
 		}
 		if !ok && s.t < len(out) {
 			// The line lost markup: take out the next inline removals one
-			// by one, trying every count, since a whole-line removal that
-			// follows may also be markup.
-			rest, ri := l, s.r
-			var b strings.Builder
-			for !ok && ri < len(r.Removed) && isInline(r.Removed[ri].Reason) {
+			// by one, trying every count (a whole-line removal that follows
+			// may also be markup) and every place each piece occurs.
+			want := fold(out[s.t])
+			var strip func(done, rest string, ri int) bool
+			strip = func(done, rest string, ri int) bool {
+				if ri > s.r && fold(done+rest) == want && walk(state{s.i + 1, s.t + 1, ri}) {
+					return true
+				}
+				if ri >= len(r.Removed) || !isInline(r.Removed[ri].Reason) {
+					return false
+				}
 				p := r.Removed[ri].Text
-				k := strings.Index(rest, p)
-				if k < 0 {
-					break
-				}
-				b.WriteString(rest[:k])
+				put := ""
 				if r.Removed[ri].Reason == "html entity" {
-					b.WriteString(html.UnescapeString(p))
+					put = html.UnescapeString(p)
 				}
-				rest = rest[k+len(p):]
-				ri++
-				if fold(b.String()+rest) == fold(out[s.t]) {
-					ok = walk(state{s.i + 1, s.t + 1, ri})
+				for off := 0; ; {
+					k := strings.Index(rest[off:], p)
+					if k < 0 || p == "" {
+						return false
+					}
+					k += off
+					if strip(done+rest[:k]+put, rest[k+len(p):], ri+1) {
+						return true
+					}
+					off = k + 1
 				}
 			}
+			ok = strip("", l, s.r)
 		}
 		memo[s] = ok
 		return ok
