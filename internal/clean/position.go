@@ -301,4 +301,3 @@ func unify(lines []*line) {
 func isListHeading(ln *line) bool {
 	return ln.reason != "" && ln.cue.list && ln.cue.atStart && ln.words <= 5 && !strings.Contains(strings.TrimRight(ln.unit, ": "), ":")
 }
-
