@@ -120,7 +120,6 @@ func dsn(abs string, readOnly bool) string {
 		q.Add("_pragma", "query_only(1)")
 	} else {
 		q.Add("_pragma", "cache_size(-32000)")
-		q.Add("_pragma", "journal_mode(WAL)")
 		// Take the write lock at BEGIN: a deferred transaction that reads
 		// then writes can fail with SQLITE_BUSY that busy_timeout cannot fix.
 		q.Set("_txlock", "immediate")

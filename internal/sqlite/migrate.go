@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"storyline/internal/news"
 )
 
 //go:embed migrations/*.sql
@@ -77,19 +79,32 @@ func migrate(ctx context.Context, w *sql.DB) error {
 	if err != nil {
 		return err
 	}
-	if _, err := w.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
-		version    INTEGER PRIMARY KEY,
-		name       TEXT NOT NULL,
-		applied_at TEXT NOT NULL)`); err != nil {
-		return fmt.Errorf("create schema_migrations: %w", err)
+	// Another program's SQLite file must come out of a failed open exactly
+	// as it went in: check before changing its journal or adding tables.
+	var ours, tables int
+	if err := w.QueryRowContext(ctx, `SELECT coalesce(sum(name = 'schema_migrations'), 0), count(*)
+		FROM sqlite_schema WHERE type = 'table'`).Scan(&ours, &tables); err != nil {
+		return fmt.Errorf("read schema: %w", err)
+	}
+	if ours == 0 && tables > 0 {
+		return fmt.Errorf("%w: the file holds %d tables but no schema_migrations; it is not a storyline database", news.ErrInvalid, tables)
+	}
+	// WAL lets readers work beside the writer; the mode is kept in the
+	// file, so setting it once here covers every later connection.
+	var mode string
+	if err := w.QueryRowContext(ctx, "PRAGMA journal_mode = WAL").Scan(&mode); err != nil {
+		return fmt.Errorf("set WAL journal: %w", err)
+	}
+	if !strings.EqualFold(mode, "wal") {
+		return fmt.Errorf("set WAL journal: the file stays in %s mode", mode)
 	}
 	for _, m := range ms {
 		if err := apply(ctx, w, m, len(ms)); err != nil {
 			return err
 		}
 	}
-	// A database at the latest known version may still be newer if nothing
-	// needed applying; check once more outside the loop's transactions.
+	// Nothing needed applying when the database is at or past our latest
+	// version; past it is refused here.
 	return checkNotNewer(ctx, w, len(ms))
 }
 
@@ -99,6 +114,12 @@ func apply(ctx context.Context, w *sql.DB, m migration, latest int) error {
 		return fmt.Errorf("migration %s: %w", m.name, err)
 	}
 	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+		version    INTEGER PRIMARY KEY,
+		name       TEXT NOT NULL,
+		applied_at TEXT NOT NULL)`); err != nil {
+		return fmt.Errorf("migration %s: create schema_migrations: %w", m.name, err)
+	}
 	// Checked inside the write transaction: another process opening the
 	// same file at the same moment may have applied it already.
 	var current int

@@ -2,11 +2,14 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"storyline/internal/news"
 )
 
 func TestEmbeddedMigrationsNumbered(t *testing.T) {
@@ -94,5 +97,44 @@ func TestRefuseNewerDatabase(t *testing.T) {
 	}
 	if !errors.Is(err, ErrSchemaTooNew) || !strings.Contains(err.Error(), path) {
 		t.Errorf("error = %v; want ErrSchemaTooNew naming the file", err)
+	}
+}
+
+// Another program's SQLite file is refused and left as it was: no journal
+// change, no tables of ours.
+func TestRefuseForeignDatabase(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "someone-else.db")
+	other, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := other.ExecContext(ctx, "CREATE TABLE recipes (name TEXT); INSERT INTO recipes VALUES ('soup')"); err != nil {
+		t.Fatal(err)
+	}
+	other.Close()
+
+	if db, err := Open(ctx, path); err == nil {
+		db.Close()
+		t.Fatal("opened another program's database")
+	} else if !errors.Is(err, news.ErrInvalid) || !strings.Contains(err.Error(), "not a storyline database") {
+		t.Errorf("error = %v, want one saying it is not a storyline database", err)
+	}
+
+	other, err = sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	var mode string
+	var tables int
+	if err := other.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil {
+		t.Fatal(err)
+	}
+	if err := other.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&tables); err != nil {
+		t.Fatal(err)
+	}
+	if mode != "delete" || tables != 1 {
+		t.Errorf("after the refused open: journal %s, %d schema entries; want delete and 1", mode, tables)
 	}
 }
