@@ -54,13 +54,11 @@ func DemoScore(find func(string) []news.Figure) (Score, error) {
 			paras[key] = p
 			order = append(order, key)
 		}
-		in := strings.Index(g.Context, g.Text)
-		if in < 0 {
+		if !strings.Contains(g.Context, g.Text) {
 			return Score{}, fmt.Errorf("demo figures: %q not in its passage %q", g.Text, g.Context)
 		}
 		gf := GoldFigure{Text: g.Text, Value: &g.Value, Min: g.Min(), Max: g.Max(), From: g.From, Unit: g.Unit, Measure: g.Measure}
 		p.gold = append(p.gold, gf)
-		_ = in
 	}
 	sort.Strings(order)
 	var items []Item
