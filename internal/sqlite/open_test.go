@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"sync"
 	"testing"
+	"time"
 
 	"storyline/internal/news"
 )
@@ -180,4 +181,31 @@ func TestTwoHandlesOneFile(t *testing.T) {
 	if err := dbs[0].IntegrityCheck(ctx); err != nil {
 		t.Error(err)
 	}
+}
+
+// Adds cut short by their context leave nothing half-written and the
+// writer usable for the next caller.
+func TestCancelledAddsLeaveStoreUsable(t *testing.T) {
+	db := openTemp(t)
+	bg := context.Background()
+	stored := 0
+	for i := range 200 {
+		ctx, cancel := context.WithTimeout(bg, time.Duration(i%7)*100*time.Microsecond)
+		res, err := db.Add(ctx, crashDoc(i))
+		cancel()
+		if err == nil && res.Added {
+			stored++
+		}
+	}
+	n, err := db.Count(bg)
+	if err != nil || n != stored {
+		t.Fatalf("Count = %d, %v; want the %d adds that returned success", n, err, stored)
+	}
+	if _, err := db.Add(bg, crashDoc(100000)); err != nil {
+		t.Fatalf("add after cancellations: %v", err)
+	}
+	if err := db.IntegrityCheck(bg); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%d of 200 adds finished before their deadline", stored)
 }
