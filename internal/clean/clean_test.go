@@ -179,6 +179,11 @@ func TestClean(t *testing.T) {
 			kept: []string{"comments on the report until the engineers had finished their work"},
 		},
 		{
+			name:    "one name next to the headline is the byline",
+			text:    "Weather\nLena Troy\n\nFootbridge closed as river rises\n\n" + para,
+			removed: []string{"section label: Weather", "byline: Lena Troy", "headline: Footbridge closed as river rises"},
+		},
+		{
 			name:    "carriage returns",
 			text:    "Footbridge closed as river rises\r\n\r\n" + para + "\r\nSubscribe now\r\n",
 			title:   "Footbridge closed as river rises",

@@ -146,7 +146,26 @@ func findHeadAndByline(lines []*line, first int, o Options, res *Result) int {
 			}
 		}
 	}
+	if res.Byline == "" && head >= 0 {
+		// One name alone, right above or below the headline, is its byline.
+		for _, i := range []int{head - 1, head + 1} {
+			if i >= 0 && i < top && lines[i].reason == "" && isLoneName(lines[i]) {
+				res.Byline, lines[i].reason = lines[i].unit, reasonByline
+				break
+			}
+		}
+	}
 	return head
+}
+
+// isLoneName reports a line of one person's name: two or three capitalised
+// words, not shouted in capitals as section labels are.
+func isLoneName(ln *line) bool {
+	if ln.words < 2 || ln.words > 3 || ln.endsStop || strings.ToUpper(ln.unit) == ln.unit {
+		return false
+	}
+	ok, n, _ := nameList(ln.unit)
+	return ok && n == 1 && !strings.ContainsAny(ln.unit, "0123456789&|:")
 }
 
 // classify decides the remaining lines by position: above the first real
