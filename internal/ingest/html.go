@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"net/url"
+	"regexp"
 	"strings"
 	"time"
 	"unicode"
@@ -79,6 +80,8 @@ func ExtractHTML(raw []byte, pageURL string) (a *news.Article, err error) {
 	m := res.Metadata
 	paras := htmlParagraphs(res.ContentNode)
 	paras, removed := htmlDropHeadline(paras, m.Title)
+	paras, furniture := htmlDropFurniture(paras)
+	removed = append(removed, furniture...)
 	text := htmlJoin(paras)
 	if text == "" {
 		return nil, fmt.Errorf("no article text found in the page: %w", news.ErrInvalid)
@@ -420,4 +423,38 @@ func htmlKey(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// htmlCallToAction matches the short lines pages put around an article
+// asking the reader to do something other than read it.
+var htmlCallToAction = regexp.MustCompile(`(?i)\b(sign(ing)? up|subscribe|subscription|newsletters?|click here|follow us|share this|share on|cookies?|all rights reserved|continue reading|read more|more stories|related (stories|articles)|download (the|our) app|get the .* app|originally published|reprinted|advertisement|was sent to|has been sent to)\b`)
+
+// htmlURLLine is a paragraph that is nothing but an address.
+var htmlURLLine = regexp.MustCompile(`^\S+://\S+$`)
+
+var htmlFilters = 1 | 2 | 4
+
+// htmlDropFurniture removes paragraphs that are page furniture by their
+// shape: bare addresses and separators, and short calls to action. (A
+// rule on link density was tried; it needs the extractor to keep links,
+// which costs more recall than the rule wins.)
+func htmlDropFurniture(paras []htmlPara) ([]htmlPara, []news.Removal) {
+	var removed []news.Removal
+	kept := paras[:0:0]
+	for _, p := range paras {
+		words := len(strings.FieldsFunc(p.text, func(r rune) bool { return !htmlWordRune(r) }))
+		var reason string
+		switch {
+		case htmlFilters&2 != 0 && (words == 0 || htmlURLLine.MatchString(p.text)):
+			reason = "bare address or separator"
+		case htmlFilters&4 != 0 && words <= 30 && htmlCallToAction.MatchString(p.text):
+			reason = "call to action"
+		}
+		if reason != "" {
+			removed = append(removed, news.Removal{Text: p.text, Reason: reason})
+			continue
+		}
+		kept = append(kept, p)
+	}
+	return kept, removed
 }
