@@ -75,7 +75,8 @@ func Clean(text string, o Options) Result {
 	classify(lines, first, last, head, o)
 	attachCaptions(lines)
 	extendLists(lines)
-	dropMenus(lines)
+	dropMenus(lines, menuRun, menuWords, reasonNavigation)
+	dropMenus(lines, teaserRun, teaserWords, reasonRelated)
 	unify(lines)
 	res.Text, res.Removed = assemble(lines)
 	return res

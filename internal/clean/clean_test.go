@@ -184,6 +184,11 @@ func TestClean(t *testing.T) {
 			removed: []string{"section label: Weather", "byline: Lena Troy", "headline: Footbridge closed as river rises"},
 		},
 		{
+			name:    "a long run of teaser headlines in the body goes",
+			text:    para + "\n\n" + strings.Repeat("Council votes to widen the footbridge over the river Pell\nHarbour master warns of high tides this weekend in Marrowby\n", 5) + "\n" + para,
+			removed: []string{"related stories: Council votes to widen the footbridge over the river Pell"},
+		},
+		{
 			name:    "carriage returns",
 			text:    "Footbridge closed as river rises\r\n\r\n" + para + "\r\nSubscribe now\r\n",
 			title:   "Footbridge closed as river rises",

@@ -261,16 +261,21 @@ func extendLists(lines []*line) {
 	}
 }
 
-// minMenu is the shortest run of link-like lines taken for a menu.
-const minMenu = 5
+// Menus are runs of at least menuRun lines of at most menuWords words;
+// lists of teaser headlines, runs of at least teaserRun lines of at most
+// teaserWords.
+const (
+	menuRun, menuWords     = 5, 5
+	teaserRun, teaserWords = 10, 20
+)
 
 // dropMenus removes runs of short unpunctuated lines, the way menus and
-// link lists print once a page is flattened to text. A list the story
-// itself gives has bullets or a lead-in line ending in a colon, and its
-// items are rarely so many and so short without either.
-func dropMenus(lines []*line) {
+// lists of links to other stories print once a page is flattened to text.
+// A list the story itself gives has bullets or a lead-in line ending in a
+// colon, and its items are rarely so many without either.
+func dropMenus(lines []*line, minRun, maxWords int, reason string) {
 	linkLike := func(ln *line) bool {
-		return ln.reason == "" && !ln.endsStop && !ln.bullet && ln.words <= 5 && !strings.HasSuffix(ln.unit, ":")
+		return ln.reason == "" && !ln.endsStop && !ln.bullet && ln.words <= maxWords && !strings.HasSuffix(ln.unit, ":")
 	}
 	for i := 0; i < len(lines); {
 		j := i
@@ -283,10 +288,10 @@ func dropMenus(lines []*line) {
 				n++
 			}
 		}
-		if n >= minMenu && !(i > 0 && strings.HasSuffix(lines[i-1].unit, ":") && lines[i-1].reason == "") {
+		if n >= minRun && !(i > 0 && strings.HasSuffix(lines[i-1].unit, ":") && lines[i-1].reason == "") {
 			for _, ln := range lines[i:j] {
 				if ln.reason == "" {
-					ln.reason = reasonNavigation
+					ln.reason = reason
 				}
 			}
 		}
