@@ -5,14 +5,12 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"time"
 
 	"storyline/internal/news"
 )
 
 // SetAnnotations replaces the stored annotations of article id with a, made
-// by the pipeline of the given version, and caches them under the article's
-// hash. It is how stored articles are re-analysed after the pipeline
+// by the pipeline of the given version. It is how stored articles are re-analysed after the pipeline
 // changes, since adding them again is a no-op. Spans must fit the stored
 // text.
 func (db *DB) SetAnnotations(ctx context.Context, id, version string, a news.Annotations) error {
@@ -24,8 +22,8 @@ func (db *DB) SetAnnotations(ctx context.Context, id, version string, a news.Ann
 		return fmt.Errorf("set annotations of %s: %w", id, err)
 	}
 	defer tx.Rollback()
-	var text, hash string
-	err = tx.QueryRowContext(ctx, "SELECT text, hash FROM articles WHERE id = ?", id).Scan(&text, &hash)
+	var text string
+	err = tx.QueryRowContext(ctx, "SELECT text FROM articles WHERE id = ?", id).Scan(&text)
 	if errors.Is(err, sql.ErrNoRows) {
 		return fmt.Errorf("set annotations of %q: %w", id, news.ErrNotFound)
 	}
@@ -44,12 +42,6 @@ func (db *DB) SetAnnotations(ctx context.Context, id, version string, a news.Ann
 	if _, err := tx.ExecContext(ctx, `INSERT INTO annotations (article_id, version, data) VALUES (?, ?, ?)
 		ON CONFLICT (article_id) DO UPDATE SET version = excluded.version, data = excluded.data`, id, version, string(b)); err != nil {
 		return fmt.Errorf("set annotations of %s: %w", id, err)
-	}
-	if version != "" {
-		now, _ := formatTime(time.Now())
-		if err := putCache(ctx, tx, hash, version, b, now); err != nil {
-			return fmt.Errorf("set annotations of %s: %w", id, err)
-		}
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("set annotations of %s: commit: %w", id, err)

@@ -12,15 +12,19 @@ import (
 	"storyline/internal/news"
 )
 
-// Add stores the doc's article and annotations in one transaction, recording
-// no pipeline version (so they do not feed the annotation cache).
+// Add stores the doc's article and annotations in one transaction, without
+// saying which pipeline version made the annotations.
 func (db *DB) Add(ctx context.Context, d *news.Doc) (news.AddResult, error) {
 	return db.AddWithVersion(ctx, d, "")
 }
 
 // AddWithVersion is Add for annotations made by the pipeline of the given
-// version (pipeline.Plan.Version()); they are also kept in the cache that
-// CachedAnnotations reads, keyed by the text's hash and that version.
+// version (pipeline.Plan.Version()), recorded so that StaleAnnotations can
+// find the articles a newer pipeline should re-analyse.
+//
+// It does not fill the annotation cache: what annotations depend on besides
+// the text (the runner adds the publication day to its key) is the
+// runner's to say, and it fills the cache itself through AnnotationCache.
 //
 // An article already stored (same URL; without URL, same content hash) is
 // left as it is and its ID returned with Added false.
@@ -72,11 +76,6 @@ func (db *DB) AddWithVersion(ctx context.Context, d *news.Doc, version string) (
 	if _, err := tx.ExecContext(ctx, "INSERT INTO annotations (article_id, version, data) VALUES (?, ?, ?)",
 		a.ID, version, string(rw.notes)); err != nil {
 		return news.AddResult{}, fmt.Errorf("add article %s: annotations: %w", a.ID, err)
-	}
-	if version != "" {
-		if err := putCache(ctx, tx, a.Hash, version, rw.notes, rw.addedAt); err != nil {
-			return news.AddResult{}, fmt.Errorf("add article %s: %w", a.ID, err)
-		}
 	}
 	if err := tx.Commit(); err != nil {
 		return news.AddResult{}, fmt.Errorf("add article %s: commit: %w", a.ID, err)

@@ -10,61 +10,64 @@ import (
 	"storyline/internal/news"
 )
 
-// CachedAnnotations returns the annotations stored for a text hash by the
-// pipeline of the given version; ok is false when there are none.
-func (db *DB) CachedAnnotations(ctx context.Context, hash, version string) (*news.Annotations, bool, error) {
+// CachedAnnotations returns the annotations cached under key by the pipeline
+// of the given version; ok is false when there are none. The key is the
+// text's content hash, qualified by whatever else the annotations depend on,
+// as the one who put them chose (see PutAnnotations).
+func (db *DB) CachedAnnotations(ctx context.Context, key, version string) (*news.Annotations, bool, error) {
 	var data string
-	err := db.r.QueryRowContext(ctx, "SELECT data FROM annotation_cache WHERE hash = ? AND version = ?", hash, version).Scan(&data)
+	err := db.r.QueryRowContext(ctx, "SELECT data FROM annotation_cache WHERE hash = ? AND version = ?", key, version).Scan(&data)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, false, nil
 	}
 	if err != nil {
-		return nil, false, fmt.Errorf("cached annotations %.16s@%s: %w", hash, version, err)
+		return nil, false, fmt.Errorf("cached annotations %.16s@%s: %w", key, version, err)
 	}
 	a, err := decodeAnnotations([]byte(data))
 	if err != nil {
-		return nil, false, fmt.Errorf("cached annotations %.16s@%s: %w", hash, version, err)
+		return nil, false, fmt.Errorf("cached annotations %.16s@%s: %w", key, version, err)
 	}
 	return a, true, nil
 }
 
-// PutAnnotations caches annotations for a text hash and pipeline version
-// without storing an article, for runs that analyse but do not keep texts.
-// A later put for the same key replaces the earlier one.
-func (db *DB) PutAnnotations(ctx context.Context, hash, version string, a news.Annotations) error {
-	if hash == "" || version == "" {
-		return fmt.Errorf("cache annotations: %w: need a hash and a version", news.ErrInvalid)
+// PutAnnotations caches annotations under key (the text's content hash,
+// plus anything else they depend on) and pipeline version, whether or not
+// the article is stored, so unchanged texts are not analysed again. A later
+// put for the same key and version replaces the earlier one.
+func (db *DB) PutAnnotations(ctx context.Context, key, version string, a news.Annotations) error {
+	if key == "" || version == "" {
+		return fmt.Errorf("cache annotations: %w: need a key and a version", news.ErrInvalid)
 	}
-	for _, s := range []string{hash, version} {
+	for _, s := range []string{key, version} {
 		if err := checkString(s); err != nil || len(s) > MaxFieldBytes {
-			return fmt.Errorf("cache annotations: %w: bad key %q", news.ErrInvalid, s)
+			return fmt.Errorf("cache annotations: %w: bad key or version %.40q", news.ErrInvalid, s)
 		}
 	}
 	b, err := encodeAnnotations(a)
 	if err != nil {
-		return fmt.Errorf("cache annotations %.16s@%s: %w", hash, version, err)
+		return fmt.Errorf("cache annotations %.16s@%s: %w", key, version, err)
 	}
 	now, _ := formatTime(time.Now())
 	tx, err := db.w.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("cache annotations %.16s@%s: %w", hash, version, err)
+		return fmt.Errorf("cache annotations %.16s@%s: %w", key, version, err)
 	}
 	defer tx.Rollback()
-	if err := putCache(ctx, tx, hash, version, b, now); err != nil {
+	if err := putCache(ctx, tx, key, version, b, now); err != nil {
 		return err
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("cache annotations %.16s@%s: commit: %w", hash, version, err)
+		return fmt.Errorf("cache annotations %.16s@%s: commit: %w", key, version, err)
 	}
 	return nil
 }
 
-func putCache(ctx context.Context, tx *sql.Tx, hash, version string, data []byte, now string) error {
+func putCache(ctx context.Context, tx *sql.Tx, key, version string, data []byte, now string) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO annotation_cache (hash, version, data, added_at) VALUES (?, ?, ?, ?)
 		ON CONFLICT (hash, version) DO UPDATE SET data = excluded.data, added_at = excluded.added_at`,
-		hash, version, string(data), now)
+		key, version, string(data), now)
 	if err != nil {
-		return fmt.Errorf("cache annotations %.16s@%s: %w", hash, version, err)
+		return fmt.Errorf("cache annotations %.16s@%s: %w", key, version, err)
 	}
 	return nil
 }

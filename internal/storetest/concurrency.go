@@ -13,26 +13,28 @@ import (
 
 func testCachedAnnotations(t *testing.T, s news.Store) {
 	ctx := context.Background()
-	v, ok := s.(Versioned)
+	p, ok := s.(AnnotationPutter)
 	if !ok {
-		t.Fatalf("%T does not implement storetest.Versioned, so its annotation cache cannot be filled", s)
+		t.Fatalf("%T does not implement storetest.AnnotationPutter, so its annotation cache cannot be filled", s)
 	}
 	d := fullDoc()
-	if _, err := v.AddWithVersion(ctx, d, "sentences@1,quotes@3"); err != nil {
+	hash, version := d.Article.Hash, "sentences@1,quotes@3"
+	if err := p.PutAnnotations(ctx, hash, version, d.Annotations()); err != nil {
 		t.Fatal(err)
 	}
-	hash := d.Article.Hash
 	for _, c := range []struct {
-		name, hash, version string
-		hit                 bool
+		name, key, version string
+		hit                bool
 	}{
-		{"same hash and version", hash, "sentences@1,quotes@3", true},
+		{"same key and version", hash, version, true},
 		{"other version", hash, "sentences@1,quotes@4", false},
 		{"empty version", hash, "", false},
-		{"other hash", news.ContentHash("some other text"), "sentences@1,quotes@3", false},
+		{"other hash", news.ContentHash("some other text"), version, false},
+		{"qualified key", hash + "@2025-11-25", version, false},
+		{"hostile key", "' OR 1=1 --", version, false},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			a, ok, err := s.CachedAnnotations(ctx, c.hash, c.version)
+			a, ok, err := s.CachedAnnotations(ctx, c.key, c.version)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -44,16 +46,28 @@ func testCachedAnnotations(t *testing.T, s news.Store) {
 			}
 		})
 	}
-	// Add without a version stores the doc's annotations but says nothing
-	// about which pipeline made them, so it must not answer cache lookups.
+	// A second put for the same key and version replaces the first.
+	if err := p.PutAnnotations(ctx, hash, version, news.Annotations{Sentences: d.Sentences[:1]}); err != nil {
+		t.Fatal(err)
+	}
+	if a, ok, err := s.CachedAnnotations(ctx, hash, version); err != nil || !ok || len(a.Sentences) != 1 || len(a.Quotes) != 0 {
+		t.Errorf("after a second put: %+v, %v, %v; want only the second put's annotations", a, ok, err)
+	}
+	for _, bad := range [][2]string{{"", version}, {hash, ""}} {
+		if err := p.PutAnnotations(ctx, bad[0], bad[1], d.Annotations()); !errors.Is(err, news.ErrInvalid) {
+			t.Errorf("PutAnnotations(%q, %q) = %v, want news.ErrInvalid", bad[0], bad[1], err)
+		}
+	}
+	// Add keeps a doc's annotations with its article, not in the cache.
 	text := "Gulls nested on the museum roof again this spring."
-	plain := &news.Doc{Article: &news.Article{Text: text}, Sentences: []news.Span{{Start: 0, End: len(text)}}}
-	mustAdd(t, s, plain)
-	if _, ok, err := s.CachedAnnotations(ctx, news.ContentHash(text), ""); err != nil || ok {
-		t.Errorf("Add without version filled the cache: ok=%v err=%v", ok, err)
+	mustAdd(t, s, &news.Doc{Article: &news.Article{Text: text}, Sentences: []news.Span{{Start: 0, End: len(text)}}})
+	for _, v := range []string{"", version} {
+		if _, ok, err := s.CachedAnnotations(ctx, news.ContentHash(text), v); err != nil || ok {
+			t.Errorf("Add filled the cache for version %q: ok=%v err=%v", v, ok, err)
+		}
 	}
 	if doc, err := s.Doc(ctx, news.ArticleID("", news.ContentHash(text))); err != nil || len(doc.Sentences) != 1 {
-		t.Errorf("Add without version lost the annotations: %v", err)
+		t.Errorf("Add lost the annotations: %v", err)
 	}
 }
 

@@ -21,7 +21,9 @@
 //     folding and stemming), never reads the query as syntax, returns hits
 //     best first with Rank not increasing, plain-text snippets made of the
 //     article's own words, and no hits (no error) for a query with no words;
-//   - the annotation cache is filled by AddWithVersion (see Versioned);
+//   - the annotation cache is a plain map from (key, version) to
+//     annotations, filled by PutAnnotations (see AnnotationPutter), not by
+//     Add: the pipeline runner knows what its annotations depend on;
 //   - Close may be called more than once; calls after it fail cleanly.
 package storetest
 
@@ -32,14 +34,15 @@ import (
 	"storyline/internal/news"
 )
 
-// Versioned is what a backend offers beyond news.Store so that annotations
-// are recorded with the version of the pipeline that made them, which is
-// what CachedAnnotations is keyed by. The suite requires it.
-type Versioned interface {
-	// AddWithVersion is Add for annotations made by the pipeline of the
-	// given version; Add is AddWithVersion with version "", which does not
-	// fill the cache.
-	AddWithVersion(ctx context.Context, d *news.Doc, version string) (news.AddResult, error)
+// AnnotationPutter is what a backend offers beyond news.Store so that the
+// pipeline runner can fill the cache CachedAnnotations reads. The suite
+// requires it.
+type AnnotationPutter interface {
+	// PutAnnotations caches a under key (a content hash, possibly
+	// qualified by what else the annotations depend on) and version,
+	// replacing an earlier put for both. An empty key or version is an
+	// error wrapping news.ErrInvalid.
+	PutAnnotations(ctx context.Context, key, version string, a news.Annotations) error
 }
 
 // Test runs the suite. open must return a new, empty store for each call;
