@@ -99,6 +99,8 @@ var cues = []cue{
 	c("reporting by", 3, reasonCredit), c("editing by", 3, reasonCredit), c("writing by", 2, reasonCredit),
 	c("additional reporting", 2, reasonCredit),
 	c("your email address will not be published", 3, reasonComments), c("required fields are marked", 3, reasonComments),
+	c("registered trademark", 2, reasonLicence), c("terms of service", 2, reasonCookie),
+	c("opt in", 2, reasonNewsletter), c("thanks for signing up", 3, reasonNewsletter),
 	c("creative commons", 2, reasonLicence), c("is licensed under", 2, reasonLicence),
 	c("terms and conditions", 1, reasonCookie), c("terms conditions", 2, reasonCookie),
 	// Furniture words of the other languages pages come in: the same
