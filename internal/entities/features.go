@@ -76,12 +76,6 @@ func key(h uint64) uint32 {
 }
 
 func f1(t uint64, a string) uint32 { return key(mix(fnvOffset^t*0x9e3779b97f4a7c15, a)) }
-func f2(t uint64, a, b string) uint32 {
-	return key(mix(mix(fnvOffset^t*0x9e3779b97f4a7c15, a), b))
-}
-func f3(t uint64, a, b, c string) uint32 {
-	return key(mix(mix(mix(fnvOffset^t*0x9e3779b97f4a7c15, a), b), c))
-}
 
 // tokInfo is what the features need of one token, computed once.
 type tokInfo struct {
@@ -89,6 +83,10 @@ type tokInfo struct {
 	upper                     bool // starts with a capital letter
 	lex                       string
 	gaz                       string // "", or the gazetteer position/type, e.g. "B-PER"
+
+	hWord, hLower, hShape, hShort, hLex, hGaz uint64
+	hPre, hSuf                                [3]uint64 // 2, 3 and 4 letters
+	hidden                                    bool
 }
 
 // normWord folds the typographic variants that news text has and the
@@ -168,6 +166,9 @@ func (m *Model) sentInfo(words []string) []tokInfo {
 		t.lex = m.lexClass(t.lower)
 	}
 	m.markGazetteer(info)
+	for i := range info {
+		info[i].hashInfo()
+	}
 	return info
 }
 
@@ -229,68 +230,116 @@ func newDocInfo(doc [][]tokInfo) docInfo {
 	return d
 }
 
-func boolStr(b bool) string {
+// Hashes of fixed values used in features.
+var (
+	hBOS = hstr("<s>")
+	hEOS = hstr("</s>")
+	hUnk = hstr("<unk>")
+)
+
+func hstr(s string) uint64 { return mix(fnvOffset, s) }
+
+// fm is the splitmix64 finaliser; the k functions combine a template with
+// already hashed values, so a word's bytes are hashed once, not per feature.
+func fm(x uint64) uint64 {
+	x ^= x >> 30
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 27
+	x *= 0x94d049bb133111eb
+	x ^= x >> 31
+	return x
+}
+
+func k1(t, a uint64) uint32       { return key(fm(t*0x9e3779b97f4a7c15 + a)) }
+func k2(t, a, b uint64) uint32    { return key(fm(fm(t*0x9e3779b97f4a7c15+a) + b)) }
+func k3(t, a, b, c uint64) uint32 { return key(fm(fm(fm(t*0x9e3779b97f4a7c15+a)+b) + c)) }
+
+func b2u(b bool) uint64 {
 	if b {
-		return "1"
+		return 1
 	}
-	return "0"
+	return 0
+}
+
+// hashInfo fills the token's hashes from its strings.
+func (t *tokInfo) hashInfo() {
+	t.hWord, t.hLower = hstr(t.word), hstr(t.lower)
+	t.hShape, t.hShort = hstr(t.shape), hstr(t.short)
+	t.hLex, t.hGaz = hstr(t.lex), hstr(t.gaz)
+	for n := 2; n <= 4; n++ {
+		t.hPre[n-2] = hstr(prefix(t.lower, n))
+		t.hSuf[n-2] = hstr(suffix(t.lower, n))
+	}
+}
+
+// hide makes the token look like a word never seen in training. Its
+// affixes go too: hiding only the whole word scored lower on eng.testa.
+func (t *tokInfo) hide() {
+	t.hWord, t.hLower, t.hLex, t.hGaz = hUnk, hUnk, hstr("unk"), hstr("")
+	t.gaz = ""
+	t.hidden = true
+	for n := 2; n <= 4; n++ {
+		t.hPre[n-2] = hstr(prefix("<unk>", n))
+		t.hSuf[n-2] = hstr(suffix("<unk>", n))
+	}
 }
 
 // staticFeatures appends the features of token i that do not depend on
 // the tags already chosen.
 func staticFeatures(dst []uint32, s []tokInfo, i int, caps bool, d *docInfo) []uint32 {
 	t := &s[i]
-	word := func(j int) string {
+	word := func(j int) uint64 {
 		switch {
 		case j < 0:
-			return "<s>"
+			return hBOS
 		case j >= len(s):
-			return "</s>"
+			return hEOS
 		}
-		return s[j].lower
+		return s[j].hLower
 	}
-	short := func(j int) string {
+	short := func(j int) uint64 {
 		switch {
 		case j < 0:
-			return "<s>"
+			return hBOS
 		case j >= len(s):
-			return "</s>"
+			return hEOS
 		}
-		return s[j].short
+		return s[j].hShort
 	}
-	c := boolStr(caps)
+	c := b2u(caps)
+	first := b2u(i == 0)
 	dst = append(dst,
-		f1(tBias, ""),
-		f1(tLower, t.lower),
-		f1(tWord, t.word),
-		f2(tShape, t.shape, c),
-		f1(tShort, t.short),
-		f1(tPre2, prefix(t.lower, 2)),
-		f1(tPre3, prefix(t.lower, 3)),
-		f1(tPre4, prefix(t.lower, 4)),
-		f1(tSuf2, suffix(t.lower, 2)),
-		f1(tSuf3, suffix(t.lower, 3)),
-		f1(tSuf4, suffix(t.lower, 4)),
-		f1(tPrev1, word(i-1)),
-		f1(tNext1, word(i+1)),
-		f1(tPrev2, word(i-2)),
-		f1(tNext2, word(i+2)),
-		f3(tShapes3, short(i-1), t.short, short(i+1)),
-		f2(tBigramL, word(i-1), t.lower),
-		f2(tBigramR, t.lower, word(i+1)),
-		f3(tFirst, boolStr(i == 0), t.short, c),
-		f2(tCapsSent, c, t.lower),
-		f2(tLex, t.lex, c),
-		f3(tLexShape, t.lex, t.short, boolStr(i == 0)),
-		f3(tPrevShortNext, short(i-1), t.lower, short(i+1)),
-		f2(tPrevWordShape, word(i-1), t.short),
-		f2(tNextWordShape, t.short, word(i+1)),
+		k1(tBias, 0),
+		k1(tLower, t.hLower),
+		k1(tWord, t.hWord),
+		k2(tShape, t.hShape, c),
+		k1(tShort, t.hShort),
+		k1(tPre2, t.hPre[0]),
+		k1(tPre3, t.hPre[1]),
+		k1(tPre4, t.hPre[2]),
+		k1(tSuf2, t.hSuf[0]),
+		k1(tSuf3, t.hSuf[1]),
+		k1(tSuf4, t.hSuf[2]),
+		k1(tPrev1, word(i-1)),
+		k1(tNext1, word(i+1)),
+		k1(tPrev2, word(i-2)),
+		k1(tNext2, word(i+2)),
+		k3(tShapes3, short(i-1), t.hShort, short(i+1)),
+		k2(tBigramL, word(i-1), t.hLower),
+		k2(tBigramR, t.hLower, word(i+1)),
+		k3(tFirst, first, t.hShort, c),
+		k2(tCapsSent, c, t.hLower),
+		k2(tLex, t.hLex, c),
+		k3(tLexShape, t.hLex, t.hShort, first),
+		k3(tPrevShortNext, short(i-1), t.hLower, short(i+1)),
+		k2(tPrevWordShape, word(i-1), t.hShort),
+		k2(tNextWordShape, t.hShort, word(i+1)),
 	)
 	if i >= 3 {
-		dst = append(dst, f1(tWinL3, s[i-3].lower))
+		dst = append(dst, k1(tWinL3, s[i-3].hLower))
 	}
 	if i+3 < len(s) {
-		dst = append(dst, f1(tWinR3, s[i+3].lower))
+		dst = append(dst, k1(tWinR3, s[i+3].hLower))
 	}
 	if t.upper && !caps {
 		// The run of capitalised words around the token, and the words
@@ -302,54 +351,56 @@ func staticFeatures(dst []uint32, s []tokInfo, i int, caps bool, d *docInfo) []u
 		for b < len(s) && s[b].upper {
 			b++
 		}
-		pos := "I"
+		var pos uint64 = 1 // inside
 		switch {
 		case b-a == 1:
-			pos = "U"
+			pos = 2
 		case a == i:
-			pos = "B"
+			pos = 3
 		case b == i+1:
-			pos = "L"
+			pos = 4
 		}
-		n := min(b-a, 4)
+		n := uint64(min(b-a, 4))
 		dst = append(dst,
-			f3(tCapRun, pos, string(rune('0'+n)), boolStr(a == 0)),
-			f2(tRunBefore, word(a-1), pos),
-			f2(tRunAfter, word(b), pos),
+			k3(tCapRun, pos, n, b2u(a == 0)),
+			k2(tRunBefore, word(a-1), pos),
+			k2(tRunAfter, word(b), pos),
 		)
 	}
-	if strings.IndexByte(t.lower, '-') > 0 {
-		for _, part := range strings.Split(t.lower, "-") {
+	if !t.hidden && strings.IndexByte(t.lower, '-') > 0 {
+		for part := range strings.SplitSeq(t.lower, "-") {
 			if part != "" {
-				dst = append(dst, f1(tHyphen, part))
+				dst = append(dst, k1(tHyphen, hstr(part)))
 			}
 		}
 	}
 	if t.gaz != "" {
-		dst = append(dst, f1(tGaz, t.gaz), f2(tGazWord, t.gaz, t.short))
+		dst = append(dst, k1(tGaz, t.hGaz), k2(tGazWord, t.hGaz, t.hShort))
 	}
 	if d != nil && t.upper {
 		dst = append(dst,
-			f3(tDocCap, boolStr(d.capMid[t.lower]), boolStr(i == 0), c),
-			f3(tDocLower, boolStr(d.lower[t.lower]), boolStr(i == 0), c),
+			k3(tDocCap, b2u(d.capMid[t.lower] && !t.hidden), first, c),
+			k3(tDocLower, b2u(d.lower[t.lower] && !t.hidden), first, c),
 		)
-
 	}
 	return dst
 }
 
 // dynamicFeatures appends the features that depend on the tags chosen
-// before token i and on what the document's earlier tokens were tagged.
-func dynamicFeatures(dst []uint32, s []tokInfo, i int, prev, prev2, hist string) []uint32 {
+// before token i (prev, prev2: tag indexes, or the start) and on what the
+// document's earlier tokens were tagged (hist: 0, or 1 + a type index).
+func dynamicFeatures(dst []uint32, s []tokInfo, i int, prev, prev2, hist int) []uint32 {
 	t := &s[i]
+	p, p2 := uint64(prev), uint64(prev2)
 	dst = append(dst,
-		f1(tPrevTag, prev),
-		f2(tPrevTags, prev2, prev),
-		f2(tPrevTagWord, prev, t.lower),
-		f2(tPrevTagShape, prev, t.short),
+		k1(tPrevTag, p),
+		k2(tPrevTags, p2, p),
+		k2(tPrevTagWord, p, t.hLower),
+		k2(tPrevTagShape, p, t.hShort),
 	)
-	if hist != "" {
-		dst = append(dst, f1(tHist, hist), f2(tHistShape, hist, t.short))
+	if hist != 0 {
+		h := uint64(hist)
+		dst = append(dst, k1(tHist, h), k2(tHistShape, h, t.hShort))
 	}
 	return dst
 }

@@ -39,11 +39,12 @@ type Model struct {
 }
 
 // table is an open-addressing hash from a feature key to a value; it is
-// faster than a Go map on this hot path.
+// faster than a Go map on this hot path. Each slot holds the key in its
+// high half and the value in its low half, so a probe touches one word.
 type table struct {
-	mask uint32
-	keys []uint32
-	vals []int32
+	mask  uint32
+	slots []uint64
+	n     int
 }
 
 func newTable(keys []uint32, vals []int32) table {
@@ -51,31 +52,45 @@ func newTable(keys []uint32, vals []int32) table {
 	for size < uint32(len(keys))*2 {
 		size <<= 1
 	}
-	t := table{mask: size - 1, keys: make([]uint32, size), vals: make([]int32, size)}
+	t := table{mask: size - 1, slots: make([]uint64, size), n: len(keys)}
 	for i, k := range keys {
 		j := (k * 2654435761) & t.mask
-		for t.keys[j] != 0 && t.keys[j] != k {
+		for t.slots[j] != 0 && uint32(t.slots[j]>>32) != k {
 			j = (j + 1) & t.mask
 		}
-		t.keys[j], t.vals[j] = k, vals[i]
+		t.slots[j] = uint64(k)<<32 | uint64(uint32(vals[i]))
 	}
 	return t
 }
 
 func (t *table) get(k uint32) (int32, bool) {
-	if t.keys == nil {
+	if t.slots == nil {
 		return 0, false
 	}
 	j := (k * 2654435761) & t.mask
 	for {
-		switch t.keys[j] {
+		e := t.slots[j]
+		switch uint32(e >> 32) {
 		case k:
-			return t.vals[j], true
+			return int32(uint32(e)), true
 		case 0:
 			return 0, false
 		}
 		j = (j + 1) & t.mask
 	}
+}
+
+// entries returns the table's keys and values.
+func (t *table) entries() ([]uint32, []int32) {
+	var ks []uint32
+	var vs []int32
+	for _, e := range t.slots {
+		if e != 0 {
+			ks = append(ks, uint32(e>>32))
+			vs = append(vs, int32(uint32(e)))
+		}
+	}
+	return ks, vs
 }
 
 // bilou lists the tag set: O, then B/I/L/U for each type.
@@ -188,7 +203,7 @@ func gazStart() uint64 { return fnvOffset ^ 0x5bd1e995 }
 // markGazetteer marks the longest runs of words that the training data
 // named as entities, with their position and type(s).
 func (m *Model) markGazetteer(info []tokInfo) {
-	if m.gaz.keys == nil {
+	if m.gaz.slots == nil {
 		return
 	}
 	for i := 0; i < len(info); {
@@ -268,7 +283,7 @@ func (m *Model) tagDoc(doc [][]tokInfo, sc scorer, constrain bool, learn func(s,
 		tags := make([]int, len(s))
 		prev, prev2 := len(m.tags), len(m.tags)
 		for i := range s {
-			h := ""
+			h := 0
 			if s[i].upper {
 				if c := hist[s[i].lower]; c != nil {
 					best := -1
@@ -278,19 +293,19 @@ func (m *Model) tagDoc(doc [][]tokInfo, sc scorer, constrain bool, learn func(s,
 						}
 					}
 					if best >= 0 {
-						h = Types[best]
+						h = best + 1
 					}
 				}
 			}
 			if m.drop != nil && s[i].upper && m.drop() {
 				saved := s[i]
-				s[i].word, s[i].lower, s[i].lex, s[i].gaz = "<unk>", "<unk>", "unk", ""
+				s[i].hide()
 				d.feats = staticFeatures(d.feats[:0], s, i, caps, &di)
 				s[i] = saved
 			} else {
 				d.feats = staticFeatures(d.feats[:0], s, i, caps, &di)
 			}
-			d.feats = dynamicFeatures(d.feats, s, i, m.tagName(prev), m.tagName(prev2), h)
+			d.feats = dynamicFeatures(d.feats, s, i, prev, prev2, h)
 			sc(d.feats, d.scores)
 			last := i == len(s)-1
 			best := -1
@@ -380,10 +395,9 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 			v int32
 		}
 		var kvs []kv
-		for i, k := range t.keys {
-			if k != 0 {
-				kvs = append(kvs, kv{k, t.vals[i]})
-			}
+		ks, vs := t.entries()
+		for i, k := range ks {
+			kvs = append(kvs, kv{k, vs[i]})
 		}
 		sort.Slice(kvs, func(i, j int) bool { return kvs[i].k < kvs[j].k })
 		putU(uint64(len(kvs)))
@@ -549,9 +563,10 @@ func decode(r *bufio.Reader) (*Model, error) {
 	if m.gaz, err = readTable(false); err != nil {
 		return nil, err
 	}
-	for i, k := range m.lex.keys {
-		if k != 0 && int(m.lex.vals[i]) >= len(lexNames) {
-			return nil, fmt.Errorf("lex class %d: %w", m.lex.vals[i], errBadModel)
+	_, lexVals := m.lex.entries()
+	for _, v := range lexVals {
+		if v < 0 || int(v) >= len(lexNames) {
+			return nil, fmt.Errorf("lex class %d: %w", v, errBadModel)
 		}
 	}
 	if _, err := r.ReadByte(); err != io.EOF {
