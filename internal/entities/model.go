@@ -459,14 +459,16 @@ func Load(r io.Reader, name string) (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load model %s: %w", name, err)
 	}
-	m, err := decode(bufio.NewReader(bytes.NewReader(data)))
+	m, err := decode(bufio.NewReader(bytes.NewReader(data)), len(data))
 	if err != nil {
 		return nil, fmt.Errorf("load model %s: %w", name, err)
 	}
 	return m, nil
 }
 
-func decode(r *bufio.Reader) (*Model, error) {
+// decode reads a model of size bytes; every count is checked against the
+// size before anything is allocated for it.
+func decode(r *bufio.Reader, size int) (*Model, error) {
 	head := make([]byte, len(magic))
 	if _, err := io.ReadFull(r, head); err != nil || string(head) != magic {
 		return nil, fmt.Errorf("not a storyline NER model: %w", errBadModel)
@@ -516,6 +518,9 @@ func decode(r *bufio.Reader) (*Model, error) {
 		n, err := getU(maxRows)
 		if err != nil {
 			return table{}, err
+		}
+		if int(n) > size || withWeights && int(n)*int(nt) > size {
+			return table{}, fmt.Errorf("%d entries in %d bytes: %w", n, size, errBadModel)
 		}
 		keys := make([]uint32, n)
 		vals := make([]int32, n)

@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"os"
@@ -362,4 +363,42 @@ func benchArticle() string {
 		}
 	}
 	return b.String()[:5000]
+}
+
+func FuzzMentions(f *testing.F) {
+	f.Add("Minister Ana Ferro’s aide, Rui Lobo, met the EU in Porto on Monday.", 0, 30)
+	f.Add("\xff\xfe\x00 Secretary \u201cX\u201d", 2, 9)
+	f.Fuzz(func(t *testing.T, text string, a, b int) {
+		if len(text) > 1<<16 {
+			return
+		}
+		m := model(t)
+		var sents []news.Span
+		if a >= 0 && b >= a && b <= len(text) {
+			sents = []news.Span{{Start: a, End: b}}
+		}
+		ms, err := m.Mentions(text, sents)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, x := range ms {
+			if x.Start < 0 || x.End > len(text) || x.Start >= x.End || x.Name == "" {
+				t.Fatalf("bad mention %+v in %d bytes", x, len(text))
+			}
+		}
+	})
+}
+
+func FuzzLoad(f *testing.F) {
+	f.Add([]byte{})
+	f.Add([]byte("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		// Both the gzip layer and, behind it, the model's own format.
+		if m, err := Load(bytes.NewReader(data), "fuzz"); err == nil {
+			m.Tag([][]string{{"A", "b"}})
+		}
+		if m, err := decode(bufio.NewReader(bytes.NewReader(data)), len(data)); err == nil {
+			m.Tag([][]string{{"A", "b", "C"}})
+		}
+	})
 }
