@@ -189,6 +189,11 @@ func TestClean(t *testing.T) {
 			removed: []string{"related stories: Council votes to widen the footbridge over the river Pell"},
 		},
 		{
+			name: "a closing sentence that mentions a photo stays",
+			text: para + "\n\n" + para + "\n\nThe photo went viral.",
+			kept: []string{"The photo went viral."},
+		},
+		{
 			name:    "carriage returns",
 			text:    "Footbridge closed as river rises\r\n\r\n" + para + "\r\nSubscribe now\r\n",
 			title:   "Footbridge closed as river rises",

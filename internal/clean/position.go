@@ -182,7 +182,9 @@ func classify(lines []*line, first, last, head int, o Options) {
 		switch {
 		case ln.credit:
 			ln.reason = reasonCaption
-		case ln.score >= 3 || edge && ln.score >= 2:
+		case ln.score >= 3 || edge && ln.score >= 2 && (ln.cue.weight >= 2 || !ln.endsStop):
+			// At the edges weaker evidence will do, but a short sentence
+			// that merely mentions a photo or a comment is the story's.
 			ln.reason = ln.cue.reason
 		case repeated(ln, o) && (edge || !ln.prose):
 			ln.reason = reasonRepeated
