@@ -304,17 +304,24 @@ func TestAccountingProperty(t *testing.T) {
 		"Photo: Ina Vell/Valley Wire", "<br><br>", "&notanentity; stays as it is.",
 	}
 	rng := rand.New(rand.NewPCG(7, 11))
-	for i := range 500 {
-		n := rng.IntN(25)
+	random := func() string {
 		var b strings.Builder
-		for range n {
+		for range rng.IntN(25) {
 			b.WriteString(pool[rng.IntN(len(pool))])
 			b.WriteString([]string{"\n", "\n\n", "\r\n"}[rng.IntN(3)])
 		}
-		text := b.String()
+		return b.String()
+	}
+	for i := range 500 {
+		text := random()
 		o := Options{}
 		if rng.IntN(2) == 0 {
 			o.Title, o.Byline = "Footbridge closed as river rises", "Lena Troy"
+		}
+		if rng.IntN(3) == 0 {
+			// Lines the "site" repeats: this text among a few others.
+			site := []string{text, random(), random(), random()}
+			o.Common, o.SiteArticles = CommonLines(site), len(site)
 		}
 		r := Clean(text, o)
 		if msg := accountFor(text, r); msg != "" {
