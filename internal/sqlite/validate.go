@@ -57,12 +57,12 @@ func prepare(d *news.Doc, now time.Time) (*row, error) {
 		return nil, fmt.Errorf("add article: %w: no article", news.ErrInvalid)
 	}
 	a := *d.Article
+	// Errors name the article the way its user would know it.
 	name := a.Source
-	if name == "" {
-		name = a.URL
-	}
-	if name == "" {
-		name = a.ID
+	for _, alt := range []string{a.URL, a.ID, a.Title, strings.ToValidUTF8(truncate(a.Text, 40), "?")} {
+		if name == "" {
+			name = alt
+		}
 	}
 	fail := func(format string, args ...any) error {
 		return fmt.Errorf("add article %q: "+format, append([]any{name}, args...)...)
