@@ -15,7 +15,13 @@ import (
 func FuzzClean(f *testing.F) {
 	f.Add("Headline of a story\nBy Ann Roe\n\n"+para+"\n\nSubscribe now", "", "")
 	f.Fuzz(func(t *testing.T, text, title, byline string) {
-		r := Clean(text, Options{Title: title, Byline: byline})
+		o := Options{Title: title, Byline: byline}
+		if len(byline)%2 == 1 {
+			// Exercise the site-repeated lines too: the text and the
+			// title taken for two more articles of its site.
+			o.Common, o.SiteArticles = CommonLines([]string{text, title, title + "\n" + text}), 3
+		}
+		r := Clean(text, o)
 		for _, s := range []string{r.Text, r.Title, r.Byline} {
 			if !utf8.ValidString(s) {
 				t.Fatalf("invalid UTF-8 in output %q", s)
