@@ -83,8 +83,8 @@ func ExtractHTML(raw []byte, pageURL string) (a *news.Article, err error) {
 	paras, furniture := htmlDropFurniture(paras)
 	removed = append(removed, furniture...)
 	text := htmlJoin(paras)
-	if text == "" {
-		return nil, fmt.Errorf("no article text found in the page: %w", news.ErrInvalid)
+	if !htmlHasSentence(paras) && htmlWords(text) < 40 {
+		return nil, fmt.Errorf("no article text found in the page (a few words and no sentence): %w", news.ErrInvalid)
 	}
 	a = &news.Article{
 		Text:      text,
@@ -94,7 +94,7 @@ func ExtractHTML(raw []byte, pageURL string) (a *news.Article, err error) {
 		Outlet:    htmlOneLine(m.Sitename),
 		URL:       htmlPageURL(m.URL, pageURL),
 		Language:  m.Language,
-		Published: htmlDate(m.Date),
+		Published: htmlDate(m.Date, htmlStatedTime(doc)),
 		Format:    "html",
 		Removed:   removed,
 	}
@@ -151,11 +151,85 @@ func htmlPageURL(canonical, fetched string) string {
 
 // htmlDate keeps a found date only when it is plausible for a news page:
 // the date search can pick up copyright years and far-future placeholders.
-func htmlDate(t time.Time) time.Time {
-	if t.IsZero() || t.Year() < 1990 || t.After(time.Now().AddDate(0, 0, 2)) {
-		return time.Time{}
+// The search keeps the day only; the time the page states, when it falls
+// on that day, is kept too, since the order of reports within a day matters.
+func htmlDate(day, stated time.Time) time.Time {
+	plausible := func(t time.Time) bool {
+		return !t.IsZero() && t.Year() >= 1990 && t.Before(time.Now().AddDate(0, 0, 2))
 	}
-	return t
+	if !plausible(day) {
+		day = time.Time{}
+	}
+	if plausible(stated) {
+		y, m, d := stated.Date()
+		if day.IsZero() || day.Equal(time.Date(y, m, d, 0, 0, 0, 0, day.Location())) {
+			return stated
+		}
+	}
+	return day
+}
+
+// htmlPublishedNames are the <meta> names and properties pages state
+// their publication time in.
+var htmlPublishedNames = map[string]bool{
+	"article:published_time": true, "og:published_time": true, "datepublished": true,
+	"pubdate": true, "publishdate": true, "publish-date": true, "dc.date.issued": true,
+	"dcterms.issued": true, "sailthru.date": true, "parsely-pub-date": true,
+}
+
+// htmlLDPublished finds datePublished in JSON-LD without decoding it all.
+var htmlLDPublished = regexp.MustCompile(`"datePublished"\s*:\s*"([^"]{10,40})"`)
+
+// htmlStatedTime returns the first publication time the page states in
+// its metadata with a time of day, or zero.
+func htmlStatedTime(doc *html.Node) time.Time {
+	var found time.Time
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && found.IsZero(); c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			switch c.Data {
+			case "meta":
+				var key, content string
+				for _, a := range c.Attr {
+					switch a.Key {
+					case "name", "property", "itemprop":
+						key = strings.ToLower(strings.TrimSpace(a.Val))
+					case "content":
+						content = a.Val
+					}
+				}
+				if htmlPublishedNames[key] {
+					found = htmlParseTime(content)
+				}
+			case "script":
+				if c.FirstChild != nil && strings.Contains(c.FirstChild.Data, "datePublished") {
+					if m := htmlLDPublished.FindStringSubmatch(c.FirstChild.Data); m != nil {
+						found = htmlParseTime(m[1])
+					}
+				}
+			case "body":
+				// Metadata lives in the head; JSON-LD sometimes in the body.
+			}
+			walk(c)
+		}
+	}
+	walk(doc)
+	return found
+}
+
+// htmlParseTime reads a timestamp with a time of day; a date alone gives
+// nothing, since the day comes from the date search anyway.
+func htmlParseTime(s string) time.Time {
+	s = strings.TrimSpace(s)
+	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05Z0700", "2006-01-02T15:04:05", "2006-01-02T15:04Z07:00", "2006-01-02 15:04:05Z07:00", "2006-01-02 15:04:05"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t
+		}
+	}
+	return time.Time{}
 }
 
 func htmlOneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
@@ -278,7 +352,7 @@ func (w *htmlWriter) char(r rune) {
 			w.cur.WriteByte('\n')
 		case w.space:
 			w.cur.WriteByte(' ')
-		case w.soft && htmlWordRune(w.last) && htmlWordRune(r) && !htmlUnspaced(w.last) && !htmlUnspaced(r):
+		case htmlSoft && w.soft && htmlWordRune(w.last) && htmlWordRune(r) && !htmlUnspaced(w.last) && !htmlUnspaced(r):
 			w.cur.WriteByte(' ')
 		}
 	}
@@ -312,32 +386,38 @@ func (w *htmlWriter) end() {
 }
 
 func (w *htmlWriter) walk(n *html.Node, pre bool) {
+	// The extractor renames elements without updating DataAtom, so the
+	// name is the truth.
+	var tag atom.Atom
+	if n.Type == html.ElementNode {
+		tag = atom.Lookup([]byte(n.Data))
+	}
 	switch n.Type {
 	case html.TextNode:
 		w.text(n.Data, pre)
 		return
 	case html.ElementNode:
 		switch {
-		case htmlSkipped[n.DataAtom]:
+		case htmlSkipped[tag]:
 			return
-		case n.DataAtom == atom.Br:
+		case tag == atom.Br:
 			w.line = true
 			return
-		case n.DataAtom == atom.Td || n.DataAtom == atom.Th:
+		case tag == atom.Td || tag == atom.Th:
 			w.space = true
 		}
 	}
-	block := n.Type == html.ElementNode && htmlBlocks[n.DataAtom]
+	block := n.Type == html.ElementNode && htmlBlocks[tag]
 	if block {
 		w.end()
-		w.heading = htmlHeadings[n.DataAtom]
-		w.h1 = n.DataAtom == atom.H1
+		w.heading = htmlHeadings[tag]
+		w.h1 = tag == atom.H1
 	} else {
 		w.soft = true
 	}
 	start := w.cur.Len()
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		w.walk(c, pre || n.DataAtom == atom.Pre)
+		w.walk(c, pre || tag == atom.Pre)
 	}
 	switch {
 	case block:
@@ -411,6 +491,8 @@ func htmlDropHeadline(paras []htmlPara, title string) ([]htmlPara, []news.Remova
 
 var htmlH1Title = true
 
+var htmlSoft = true
+
 // htmlHeadlineDrop: 0 title only, 1 headings after the title, 2 all leading headings.
 var htmlHeadlineDrop = 1
 
@@ -442,7 +524,7 @@ func htmlDropFurniture(paras []htmlPara) ([]htmlPara, []news.Removal) {
 	var removed []news.Removal
 	kept := paras[:0:0]
 	for _, p := range paras {
-		words := len(strings.FieldsFunc(p.text, func(r rune) bool { return !htmlWordRune(r) }))
+		words := htmlWords(p.text)
 		var reason string
 		switch {
 		case htmlFilters&2 != 0 && (words == 0 || htmlURLLine.MatchString(p.text)):
@@ -457,4 +539,44 @@ func htmlDropFurniture(paras []htmlPara) ([]htmlPara, []news.Removal) {
 		kept = append(kept, p)
 	}
 	return kept, removed
+}
+
+// htmlWords counts runs of word characters; a run of an unspaced script
+// counts one per character, roughly its words.
+func htmlWords(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		switch {
+		case htmlUnspaced(r):
+			n++
+			in = false
+		case htmlWordRune(r):
+			if !in {
+				n++
+			}
+			in = true
+		default:
+			in = false
+		}
+	}
+	return n
+}
+
+// htmlHasSentence reports whether some paragraph reads as prose: a few
+// words ending in a sentence mark. Menus, link lists, cookie buttons and
+// bare titles, which is what the extractor's last-resort fallbacks return
+// on a page without an article, do not; short pages without one are
+// refused.
+func htmlHasSentence(paras []htmlPara) bool {
+	for _, p := range paras {
+		t := strings.TrimRight(p.text, " \"'”’»)]")
+		last, _ := utf8.DecodeLastRuneInString(t)
+		if !strings.ContainsRune(".!?…。！？:;\u0964\u06d4\u061f", last) {
+			continue
+		}
+		if htmlWords(t) >= 4 {
+			return true
+		}
+	}
+	return false
 }
