@@ -118,6 +118,8 @@ var cues = []cue{
 	l("mehr zum thema", 3, reasonRelated), l("meistgelesen", 2, reasonRelated), l("meist gelesen", 2, reasonRelated),
 	l("à lire aussi", 3, reasonRelated), l("lire aussi", 2, reasonRelated), l("te puede interesar", 3, reasonRelated),
 	l("le puede interesar", 3, reasonRelated),
+	c("image source", 3, reasonCaption), c("image caption", 3, reasonCaption), c("media caption", 3, reasonCaption),
+	c("originally published", 2, reasonCredit), c("first published", 1, reasonCredit),
 	c("photo", 1, reasonCaption), c("photos", 1, reasonCaption), c("photograph", 1, reasonCaption),
 	c("file photo", 2, reasonCaption), c("pictured", 2, reasonCaption), c("picture", 1, reasonCaption),
 	c("image", 1, reasonCaption), c("video", 1, reasonCaption), c("gallery", 1, reasonCaption),
@@ -330,6 +332,8 @@ var (
 	agencySlashRe = regexp.MustCompile(`^\p{Lu}[\p{L}.&-]*(?:\s\p{Lu}[\p{L}.&-]*)*\s?/\s?\p{Lu}`)
 	// "Photograph: Name/Agency" ending a caption.
 	creditColonRe = regexp.MustCompile(`(?:^|[\s.])(?:Photograph|Photographs|Photo|Photos|Picture|Pictures|Image|Images|Illustration|Composite|Video|Credit|Photo credit|PHOTO|IMAGE)\s?:\s?[^.!?:]{2,100}$`)
+	// A credit on a line of its own: "Getty Images", "AFP via Getty Images".
+	creditLineRe = regexp.MustCompile(`^(?:[\p{L}.' -]{2,40}\s?/\s?)?(?:Getty Images|Reuters|AFP|AP|EPA|EPA-EFE|Shutterstock|Alamy|Bloomberg|PA Wire|AAP Image|Pool)(?:\s?via\s[\p{L} ]{2,30})?$`)
 	// "Name/Reuters" or "Name | Getty Images" ending a caption.
 	creditSlashRe = regexp.MustCompile(`[\p{L}.]\s?[/|]\s?(?:Getty Images|Reuters|AFP|AP|EPA|EPA-EFE|Shutterstock|Alamy|Bloomberg|PA Wire|PA|AAP|Pool)(?:\s?via\s[\p{L} ]{2,30})?\s*$`)
 )
@@ -347,6 +351,9 @@ func hasCredit(s string) bool {
 				return true
 			}
 		}
+	}
+	if len(s) <= 80 && creditLineRe.MatchString(s) {
+		return true
 	}
 	if strings.IndexByte(s, ':') >= 0 && creditColonRe.MatchString(s) {
 		return true
