@@ -110,6 +110,31 @@ func (m *Model) recover(text string, sents [][]Token, cs []*cand) []*cand {
 		}
 	}
 	var added []*cand
+	// A run of unknown capitalised words after a title is a person's name
+	// ("Chancellor Friedrich Merz").
+	for si, s := range sents {
+		for i := 0; i+1 < len(s); i++ {
+			if !isRole(s[i].Text) || !capitalised(s[i].Text) || inside[si][i+1] {
+				continue
+			}
+			b := i + 1
+			for b < len(s) && b-i <= 3 && !inside[si][b] && m.givenName(s, b) {
+				b++
+			}
+			if b == i+1 || b < len(s) && capitalised(s[b].Text) && !inside[si][b] {
+				continue
+			}
+			c := &cand{s: si, a: i + 1, b: b, titleStart: -1, kind: news.Person, typ: "PER", name: spaced(text[s[i+1].Start:s[b-1].End])}
+			for k := i + 1; k < b; k++ {
+				c.words = append(c.words, s[k].Text)
+				inside[si][k] = true
+			}
+			added = append(added, c)
+			if len(c.words) >= 2 {
+				surnames[c.words[len(c.words)-1]] = true
+			}
+		}
+	}
 	for si, s := range sents {
 		for i, t := range s {
 			if inside[si][i] || !capitalised(t.Text) || sentenceStart(s, i) && m.common(t.Text) {

@@ -202,10 +202,27 @@ func (m *Model) trim(s []Token, si int, c span) *cand {
 	if !hasLetter(s[a:b]) {
 		return nil
 	}
+	// A given name the tagger left out before a surname it found
+	// ("Chancellor Friedrich Merz" tagged from Merz only).
+	for typ == "PER" && a > 0 && a > c.a-2 && m.givenName(s, a-1) {
+		a--
+	}
 	if b-a == 1 && sentenceStart(s, a) && onlyPunct(s[b:]) && !allUpper(s[a].Text) && m.lexClass(strings.ToLower(s[a].Text)) == "unk" {
 		return nil // a one-word line such as a slogan, not a name
 	}
 	return &cand{s: si, a: a, b: b, typ: typ, titleStart: -1}
+}
+
+// givenName reports whether word i may open a person's name: capitalised,
+// not a title, not a common word, not a sentence's first word, and not
+// something the training text knows as other than a name.
+func (m *Model) givenName(s []Token, i int) bool {
+	w := s[i].Text
+	if !capitalised(w) || allUpper(w) || isRole(w) || sentenceStart(s, i) || calendar[strings.ToLower(w)] {
+		return false
+	}
+	c := m.lexClass(strings.ToLower(w))
+	return c == "unk" || strings.HasSuffix(c, "cap") && !strings.HasSuffix(c, "mostcap")
 }
 
 func tailIsName(ts []Token) bool {

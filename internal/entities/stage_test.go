@@ -130,6 +130,11 @@ func TestRules(t *testing.T) {
 			},
 		},
 		{
+			name: "unknown capitalised words after a title are a person",
+			text: "The decree was signed by Governor Okwudili Nnamdi-Ezeh on the same day.",
+			want: []want{{"Okwudili Nnamdi-Ezeh", news.Person, "Okwudili Nnamdi-Ezeh", "Governor"}},
+		},
+		{
 			name: "title inside a name chunk is split off",
 			text: "Spokesman for the mission, Army Lieutenant Colonel Rita Sousa, declined to comment.",
 			want: []want{{"Rita Sousa", news.Person, "Rita Sousa", "Army Lieutenant Colonel"}},

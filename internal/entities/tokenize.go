@@ -49,6 +49,10 @@ func isOpen(r rune) bool  { return strings.ContainsRune("\"'“‘([{«", r) }
 func isClose(r rune) bool { return strings.ContainsRune("\"'”’)]}»,;:!?…", r) }
 func isDash(r rune) bool  { return r == '—' || r == '–' }
 
+// isInnerBreak reports whether r splits a word in two where it stands
+// between letters: long dashes and slashes ("Kyiv—Moscow", "Name/Agency").
+func isInnerBreak(r rune) bool { return isDash(r) || r == '/' }
+
 // splitWord splits one whitespace-free run [i, j) into tokens.
 func splitWord(out []Token, text string, i, j int) []Token {
 	emit := func(a, b int) {
@@ -76,10 +80,10 @@ func splitWord(out []Token, text string, i, j int) []Token {
 		}
 		break
 	}
-	// A dash inside the word separates two words ("Kyiv—Moscow").
+	// A dash or slash inside the word separates two words ("Kyiv—Moscow").
 	for k := i; k < j; {
 		r, size := utf8.DecodeRuneInString(text[k:j])
-		if isDash(r) {
+		if isInnerBreak(r) && k > i && k+size < j {
 			out = splitWord(out, text, i, k)
 			emit(k, k+size)
 			out = splitWord(out, text, k+size, j)

@@ -13,6 +13,8 @@ func TestTokenize(t *testing.T) {
 		{"They don't (yet) agree: Gen. Ruiz said so…", "They|do|n't|(|yet|)|agree|:|Gen.|Ruiz|said|so|…"},
 		{"Lisbon—Porto trains", "Lisbon|--|Porto|trains"},
 		{"J. R. Tolkien's", "J.|R.|Tolkien|'s"},
+		{"Photo: Ana Lima/Agency Press", "Photo|:|Ana|Lima|/|Agency|Press"},
+		{"and/or 1/2", "and|/|or|1|/|2"},
 		{"", ""},
 	}
 	for _, tc := range tests {
