@@ -194,6 +194,13 @@ func TestClean(t *testing.T) {
 			kept: []string{"The photo went viral."},
 		},
 		{
+			name:    "a standfirst under the headline stays",
+			text:    "Local\n\nFootbridge closed as river rises\n\nWalkers face a long detour while engineers inspect the old crossing\n\nBy Lena Troy\n\n" + para,
+			title:   "Footbridge closed as river rises",
+			kept:    []string{"Walkers face a long detour while engineers inspect the old crossing"},
+			removed: []string{"section label: Local", "headline: Footbridge closed as river rises", "byline: By Lena Troy"},
+		},
+		{
 			name:    "carriage returns",
 			text:    "Footbridge closed as river rises\r\n\r\n" + para + "\r\nSubscribe now\r\n",
 			title:   "Footbridge closed as river rises",

@@ -138,12 +138,20 @@ func findHeadAndByline(lines []*line, first int, o Options, res *Result) int {
 	// first short line may be all the text there is.
 	if res.Title == "" && first > 0 {
 		// The candidate nearest the story: menus and teasers come above it.
+		// But a longer line right under a shorter one is a standfirst
+		// under its headline, and stays in the text.
+		candidate := func(ln *line) bool {
+			return ln.reason == "" && !ln.credit && ln.score < 2 && !isTagline(ln) && !isDateLine(ln.toks) && isHeadline(ln)
+		}
 		for i := top - 1; i >= 0; i-- {
-			ln := lines[i]
-			if ln.reason == "" && !ln.credit && ln.score < 2 && !isTagline(ln) && !isDateLine(ln.toks) && isHeadline(ln) {
-				res.Title, ln.reason, head = StripTitleSuffix(ln.unit), reasonHeadline, i
-				break
+			if !candidate(lines[i]) || lines[i].cont {
+				continue
 			}
+			if p := prevKept(lines, i); p >= 0 && candidate(lines[p]) && lines[p].block >= lines[i].block-1 && lines[p].words < lines[i].words {
+				i = p
+			}
+			res.Title, lines[i].reason, head = StripTitleSuffix(lines[i].unit), reasonHeadline, i
+			break
 		}
 	}
 	if res.Byline == "" && head >= 0 {
@@ -156,6 +164,17 @@ func findHeadAndByline(lines []*line, first int, o Options, res *Result) int {
 		}
 	}
 	return head
+}
+
+// prevKept returns the index of the nearest line above i that is still
+// kept, or -1.
+func prevKept(lines []*line, i int) int {
+	for j := i - 1; j >= 0; j-- {
+		if lines[j].reason == "" {
+			return j
+		}
+	}
+	return -1
 }
 
 // isLoneName reports a line of one person's name: two or three capitalised
