@@ -201,6 +201,12 @@ func TestClean(t *testing.T) {
 			removed: []string{"section label: Local", "headline: Footbridge closed as river rises", "byline: By Lena Troy"},
 		},
 		{
+			name:  "the headline is found under a long page header",
+			text:  strings.Repeat("Weather forecast for the valley today\n", 45) + "\nFootbridge closed as river rises\n\n" + para,
+			title: "Footbridge closed as river rises",
+			kept:  []string{para},
+		},
+		{
 			name:    "carriage returns",
 			text:    "Footbridge closed as river rises\r\n\r\n" + para + "\r\nSubscribe now\r\n",
 			title:   "Footbridge closed as river rises",

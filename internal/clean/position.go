@@ -9,8 +9,8 @@ import (
 // The rules that decide lines by where they stand: the story's paragraphs,
 // what is above and below them, and the lines that go with a removed one.
 
-// repeated returns how many articles of the site share the line, when that
-// is enough to call it the site's furniture.
+// repeated reports whether enough articles of the site share the line to
+// call it the site's furniture.
 func repeated(ln *line, o Options) bool {
 	if o.SiteArticles < 2 || len(o.Common) == 0 || len(ln.orig) > maxCommonLine {
 		return false
@@ -92,8 +92,12 @@ func trimHead(lines []*line, prose []int, total int, gap func(a, b int) int) (in
 }
 
 // headLimit bounds how far down the headline and byline are looked for
-// when the text has no real paragraph to stop at.
-const headLimit = 8
+// when the text has no real paragraph to stop at; headWindow, how far above
+// the first paragraph.
+const (
+	headLimit  = 8
+	headWindow = 40
+)
 
 // findHeadAndByline marks the headline and byline lines and returns the
 // headline's index, or -1.
@@ -102,7 +106,9 @@ func findHeadAndByline(lines []*line, first int, o Options, res *Result) int {
 	if top < 0 {
 		top = min(headLimit, len(lines))
 	}
-	top = min(top, 40)
+	// Headline and byline sit just above the story, however much page
+	// header comes before them.
+	near := max(0, top-headWindow)
 	head := -1
 	if res.Title != "" {
 		for i, ln := range lines[:top] {
@@ -114,7 +120,7 @@ func findHeadAndByline(lines []*line, first int, o Options, res *Result) int {
 	}
 	if res.Byline != "" {
 		want := normTitle(res.Byline)
-		for _, ln := range lines[:top] {
+		for _, ln := range lines[near:top] {
 			if ln.reason != "" {
 				continue
 			}
@@ -125,7 +131,7 @@ func findHeadAndByline(lines []*line, first int, o Options, res *Result) int {
 			}
 		}
 	} else {
-		for _, ln := range lines[:top] {
+		for _, ln := range lines[near:top] {
 			if ln.reason == "" && ln.score < 2 {
 				if b := bylineOf(ln); b != "" {
 					res.Byline, ln.reason = b, reasonByline
@@ -143,7 +149,7 @@ func findHeadAndByline(lines []*line, first int, o Options, res *Result) int {
 		candidate := func(ln *line) bool {
 			return ln.reason == "" && !ln.credit && ln.score < 2 && !isTagline(ln) && !isDateLine(ln.toks) && isHeadline(ln)
 		}
-		for i := top - 1; i >= 0; i-- {
+		for i := top - 1; i >= near; i-- {
 			if !candidate(lines[i]) || lines[i].cont {
 				continue
 			}
