@@ -220,15 +220,11 @@ func classify(lines []*line, first, last, head int, o Options) {
 			ln.reason = reasonTagline
 		case ln.bullet || ln.endsStop || strings.HasSuffix(ln.unit, ":"):
 			// A list or a short sentence of the story's own.
-		case top && (i < head || head < 0) && ln.words <= 20:
-			// Above the headline: the site's header and menus.
+		case top && (ln.words <= 4 || (i < head || head < 0) && ln.words <= 20):
+			// Labels anywhere above the story; above the headline, the
+			// whole of the site's header and menus. Below the headline a
+			// longer line may be the story's standfirst.
 			if ln.words <= 4 && isLabel(ln.unit) {
-				ln.reason = reasonSection
-			} else {
-				ln.reason = reasonHeader
-			}
-		case top && ln.words <= 4:
-			if isLabel(ln.unit) {
 				ln.reason = reasonSection
 			} else {
 				ln.reason = reasonHeader
