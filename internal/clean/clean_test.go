@@ -207,6 +207,11 @@ func TestClean(t *testing.T) {
 			kept:  []string{para},
 		},
 		{
+			name: "a closing list of results stays",
+			text: para + "\n\nFinal standings\nPellow Rovers: 31 points\nMarrowby Town: 28 points\nHessling United: 22 points\nKestle Athletic: 19 points\nCarrow Wanderers: 15 points",
+			kept: []string{"Pellow Rovers: 31 points", "Carrow Wanderers: 15 points"},
+		},
+		{
 			name:    "carriage returns",
 			text:    "Footbridge closed as river rises\r\n\r\n" + para + "\r\nSubscribe now\r\n",
 			title:   "Footbridge closed as river rises",

@@ -197,6 +197,7 @@ func isLoneName(ln *line) bool {
 // paragraph and below the last, what is not prose is furniture; between
 // them, a line goes only on positive evidence.
 func classify(lines []*line, first, last, head int, o Options) {
+	dataList := labelRuns(lines)
 	for i, ln := range lines {
 		if ln.reason != "" {
 			continue
@@ -229,7 +230,8 @@ func classify(lines []*line, first, last, head int, o Options) {
 			} else {
 				ln.reason = reasonHeader
 			}
-		case bottom && ln.words <= 15:
+		case bottom && ln.words <= 15 && !dataList[i] && !(i+1 < len(lines) && dataList[i+1]):
+			// Not a list of data nor its heading.
 			ln.reason = reasonFooter
 		}
 	}
@@ -297,17 +299,19 @@ const (
 // A list the story itself gives has bullets or a lead-in line ending in a
 // colon, and its items are rarely so many without either.
 func dropMenus(lines []*line, minRun, maxWords int, reason string) {
-	linkLike := func(ln *line) bool {
-		return ln.reason == "" && !ln.endsStop && !ln.bullet && ln.words <= maxWords && !strings.HasSuffix(ln.unit, ":")
+	data := labelRuns(lines)
+	linkLike := func(i int) bool {
+		ln := lines[i]
+		return ln.reason == "" && !ln.endsStop && !ln.bullet && ln.words <= maxWords && !strings.HasSuffix(ln.unit, ":") && !data[i]
 	}
 	for i := 0; i < len(lines); {
 		j := i
-		for j < len(lines) && (linkLike(lines[j]) || lines[j].reason != "" && j > i) {
+		for j < len(lines) && (linkLike(j) || lines[j].reason != "" && j > i) {
 			j++
 		}
 		n := 0
-		for _, ln := range lines[i:j] {
-			if linkLike(ln) {
+		for k := i; k < j; k++ {
+			if linkLike(k) {
 				n++
 			}
 		}
@@ -320,6 +324,30 @@ func dropMenus(lines []*line, minRun, maxWords int, reason string) {
 		}
 		i = max(j, i+1)
 	}
+}
+
+// labelRuns marks the lines of runs of three or more "label: value" lines
+// (results, standings, specifications): data the story lists, which menus
+// and teasers seldom look like.
+func labelRuns(lines []*line) []bool {
+	isLV := func(ln *line) bool {
+		k := strings.Index(ln.unit, ": ")
+		return ln.reason == "" && k > 0 && len(strings.Fields(ln.unit[:k])) <= 6 && hasWordChars(ln.unit[k+2:])
+	}
+	out := make([]bool, len(lines))
+	for i := 0; i < len(lines); {
+		j := i
+		for j < len(lines) && isLV(lines[j]) {
+			j++
+		}
+		if j-i >= 3 {
+			for k := i; k < j; k++ {
+				out[k] = true
+			}
+		}
+		i = max(j, i+1)
+	}
+	return out
 }
 
 // unify gives every line of a wrapped paragraph the fate of the first of
