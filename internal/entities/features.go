@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -50,6 +51,10 @@ const (
 	tRunAfter
 	tWinL3
 	tWinR3
+	tTokGaz
+	tTokGazKey
+	tTokGazPrev
+	tTokGazNext
 )
 
 const (
@@ -87,6 +92,9 @@ type tokInfo struct {
 	hWord, hLower, hShape, hShort, hLex, hGaz uint64
 	hPre, hSuf                                [3]uint64 // 2, 3 and 4 letters
 	hidden                                    bool
+	// tokGaz has a bit per type and position (alone, first, later) in
+	// which the training names used this word.
+	tokGaz uint32
 }
 
 // normWord folds the typographic variants that news text has and the
@@ -277,6 +285,7 @@ func (t *tokInfo) hashInfo() {
 func (t *tokInfo) hide() {
 	t.hWord, t.hLower, t.hLex, t.hGaz = hUnk, hUnk, hstr("unk"), hstr("")
 	t.gaz = ""
+	t.tokGaz = 0
 	t.hidden = true
 	for n := 2; n <= 4; n++ {
 		t.hPre[n-2] = hstr(prefix("<unk>", n))
@@ -376,6 +385,19 @@ func staticFeatures(dst []uint32, s []tokInfo, i int, caps bool, d *docInfo) []u
 	}
 	if t.gaz != "" {
 		dst = append(dst, k1(tGaz, t.hGaz), k2(tGazWord, t.hGaz, t.hShort))
+	}
+	for b := t.tokGaz; b != 0; b &= b - 1 {
+		dst = append(dst, k1(tTokGaz, uint64(bits.TrailingZeros32(b))))
+	}
+	if i > 0 {
+		for b := s[i-1].tokGaz; b != 0; b &= b - 1 {
+			dst = append(dst, k2(tTokGazPrev, uint64(bits.TrailingZeros32(b)), t.hShort))
+		}
+	}
+	if i+1 < len(s) {
+		for b := s[i+1].tokGaz; b != 0; b &= b - 1 {
+			dst = append(dst, k2(tTokGazNext, uint64(bits.TrailingZeros32(b)), t.hShort))
+		}
 	}
 	if d != nil && t.upper {
 		dst = append(dst,

@@ -35,6 +35,14 @@ func isLowerWord(w string) bool {
 	return w != "" && !capitalised(w) && hasLetter([]Token{{Text: w}})
 }
 
+// functionWords may follow a place name; a different lower-case word
+// after a name suggests the name is an adjective ("in Ukrainian territory").
+var functionWords = wordSet(`and or but nor on in at of for with by from to into as than that which
+	who whose where when while was were is are be been has had have will would could should may might
+	can did does do said says say told after before during since until over under about against
+	between through across near around amid despite without within its their his her this these
+	those also again too then now`)
+
 // locatives are prepositions after which a single name is a place.
 var locatives = wordSet(`in near outside inside into across around at towards toward via`)
 
@@ -77,7 +85,7 @@ func harmonise(sents [][]Token, cs []*cand) {
 		w := 1
 		s := sents[c.s]
 		possessive := c.b < len(s) && s[c.b].Text == "'s"
-		adjectival := c.b < len(s) && isLowerWord(s[c.b].Text) && s[c.b].Text != "and" && s[c.b].Text != "or"
+		adjectival := c.b < len(s) && isLowerWord(s[c.b].Text) && !functionWords[s[c.b].Text]
 		if c.a > 0 && locatives[strings.ToLower(s[c.a-1].Text)] && !adjectival && !possessive && !adjective[c] {
 			v[news.Place] += 2
 			w = 0

@@ -206,6 +206,11 @@ func (m *Model) markGazetteer(info []tokInfo) {
 	if m.gaz.slots == nil {
 		return
 	}
+	for i := range info {
+		if v, ok := m.gaz.get(tokGazKey(info[i].lower)); ok {
+			info[i].tokGaz = uint32(v)
+		}
+	}
 	for i := 0; i < len(info); {
 		best, bestV := 0, int32(0)
 		h := gazStart()
@@ -242,11 +247,19 @@ func (m *Model) markGazetteer(info []tokInfo) {
 	}
 }
 
+// tokGazKey is the gazetteer key of a single word's uses inside names; it
+// shares the table with whole names under its own template.
+func tokGazKey(lower string) uint32 { return k1(tTokGazKey, hstr(lower)) }
+
 // scorer adds the weights of a token's features to scores.
 type scorer func(feats []uint32, scores []float32)
 
 func (m *Model) score(feats []uint32, scores []float32) {
 	n := len(m.tags)
+	if n == nBILOU {
+		m.score17(feats, scores)
+		return
+	}
 	var buf [maxTags]int32
 	acc := buf[:n]
 	for _, f := range feats {
@@ -261,6 +274,29 @@ func (m *Model) score(feats []uint32, scores []float32) {
 	}
 	for t := range scores {
 		scores[t] = float32(acc[t]) * m.scale
+	}
+}
+
+// nBILOU is the size of the usual tag set: O and B/I/L/U of four types.
+const nBILOU = 17
+
+// score17 is score for the usual tag set, with fixed-size arrays so the
+// compiler drops the bounds checks on the hottest loop.
+func (m *Model) score17(feats []uint32, scores []float32) {
+	var acc [nBILOU]int32
+	for _, f := range feats {
+		row, ok := m.feats.get(f)
+		if !ok {
+			continue
+		}
+		w := (*[nBILOU]int8)(m.weights[int(row)*nBILOU:])
+		for t := range acc {
+			acc[t] += int32(w[t])
+		}
+	}
+	sc := (*[nBILOU]float32)(scores)
+	for t := range acc {
+		sc[t] = float32(acc[t]) * m.scale
 	}
 }
 

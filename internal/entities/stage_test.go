@@ -13,7 +13,7 @@ import (
 	"storyline/internal/news"
 	"storyline/internal/pipeline"
 	"storyline/internal/shareddata"
-	"storyline/internal/text"
+	textpkg "storyline/internal/text"
 )
 
 func model(t testing.TB) *Model {
@@ -37,7 +37,11 @@ func find(text string, ms []news.Mention, s string) (news.Mention, bool) {
 
 func mentions(t *testing.T, text string) []news.Mention {
 	t.Helper()
-	ms, err := model(t).Mentions(text, nil)
+	sents, err := textpkg.Sentences(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms, err := model(t).Mentions(text, sents)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -258,7 +262,7 @@ func TestSeeds(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		sents, err := text.Sentences(string(b))
+		sents, err := textpkg.Sentences(string(b))
 		if err != nil {
 			t.Fatal(err)
 		}

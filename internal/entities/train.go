@@ -316,8 +316,20 @@ func gazTable(docs [][]Sentence, use func(d int) bool) table {
 					h = mix(h, strings.ToLower(normWord(w)))
 				}
 				for k, t := range Types {
-					if t == c.Type {
-						bits[key(h)] |= 1 << k
+					if t != c.Type {
+						continue
+					}
+					bits[key(h)] |= 1 << k
+					for i, w := range s.Words[c.Start:c.End] {
+						pos := 0 // alone
+						switch {
+						case c.End-c.Start == 1:
+						case i == 0:
+							pos = 1
+						default:
+							pos = 2
+						}
+						bits[tokGazKey(strings.ToLower(normWord(w)))] |= 1 << (k*3 + pos)
 					}
 				}
 			}
