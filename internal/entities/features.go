@@ -199,38 +199,25 @@ func allCaps(info []tokInfo) bool {
 
 // docInfo is what a document says about its words elsewhere: whether a
 // word appears capitalised away from a sentence start, or in lower case.
+// Words are keyed by the hash of their lower-case form.
 type docInfo struct {
-	capMid map[string]bool
-	lower  map[string]bool
-	// ctx holds, for each capitalised word, the words next to its
-	// occurrences in the document: what the text says around a name in one
-	// place helps tag it in another.
-	ctx map[string][]string
+	capMid map[uint64]bool
+	lower  map[uint64]bool
 }
 
-const maxAgg = 12
-
 func newDocInfo(doc [][]tokInfo) docInfo {
-	d := docInfo{capMid: map[string]bool{}, lower: map[string]bool{}, ctx: map[string][]string{}}
+	d := docInfo{capMid: map[uint64]bool{}, lower: map[uint64]bool{}}
 	for _, s := range doc {
 		if allCaps(s) {
 			continue
 		}
 		for i, t := range s {
-			if t.upper && len(d.ctx[t.lower]) < maxAgg {
-				if i > 0 && !s[i-1].upper {
-					d.ctx[t.lower] = append(d.ctx[t.lower], "L"+s[i-1].lower)
-				}
-				if i+1 < len(s) && !s[i+1].upper {
-					d.ctx[t.lower] = append(d.ctx[t.lower], "R"+s[i+1].lower)
-				}
-			}
 			if t.upper && i > 0 {
-				d.capMid[t.lower] = true
+				d.capMid[t.hLower] = true
 			} else if !t.upper && t.lower != "" {
 				r, _ := utf8.DecodeRuneInString(t.lower)
 				if unicode.IsLetter(r) {
-					d.lower[t.lower] = true
+					d.lower[t.hLower] = true
 				}
 			}
 		}
@@ -401,8 +388,8 @@ func staticFeatures(dst []uint32, s []tokInfo, i int, caps bool, d *docInfo) []u
 	}
 	if d != nil && t.upper {
 		dst = append(dst,
-			k3(tDocCap, b2u(d.capMid[t.lower] && !t.hidden), first, c),
-			k3(tDocLower, b2u(d.lower[t.lower] && !t.hidden), first, c),
+			k3(tDocCap, b2u(d.capMid[t.hLower] && !t.hidden), first, c),
+			k3(tDocLower, b2u(d.lower[t.hLower] && !t.hidden), first, c),
 		)
 	}
 	return dst

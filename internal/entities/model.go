@@ -311,7 +311,7 @@ type decoder struct {
 // tag to continue with, which lets training follow its own predictions.
 func (m *Model) tagDoc(doc [][]tokInfo, sc scorer, constrain bool, learn func(s, i int, feats []uint32, pred int) int) [][]int {
 	di := newDocInfo(doc)
-	hist := map[string]*[4]int{}
+	hist := map[uint64]*[4]int{}
 	d := decoder{scores: make([]float32, len(m.tags))}
 	out := make([][]int, len(doc))
 	for si, s := range doc {
@@ -321,7 +321,7 @@ func (m *Model) tagDoc(doc [][]tokInfo, sc scorer, constrain bool, learn func(s,
 		for i := range s {
 			h := 0
 			if s[i].upper {
-				if c := hist[s[i].lower]; c != nil {
+				if c := hist[s[i].hLower]; c != nil {
 					best := -1
 					for k := range c {
 						if c[k] > 0 && (best < 0 || c[k] > c[best]) {
@@ -367,10 +367,10 @@ func (m *Model) tagDoc(doc [][]tokInfo, sc scorer, constrain bool, learn func(s,
 		// The history counts whole chunks' types for their capitalised words.
 		for i, t := range tags {
 			if s[i].upper && m.typeOf[t] >= 0 {
-				c := hist[s[i].lower]
+				c := hist[s[i].hLower]
 				if c == nil {
 					c = new([4]int)
-					hist[s[i].lower] = c
+					hist[s[i].hLower] = c
 				}
 				c[m.typeOf[t]]++
 			}
