@@ -300,3 +300,70 @@ func BenchmarkExtractHTML(b *testing.B) {
 		}
 	}
 }
+
+func FuzzExtractHTML(f *testing.F) {
+	f.Add([]byte(htmlTestArticle()))
+	f.Add([]byte("<p>" + htmlTestBody[0] + "<br>" + htmlTestBody[1] + "</p>"))
+	f.Add([]byte(strings.Repeat("<div>", 600) + htmlTestBody[2]))
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		a, err := ExtractHTML(raw, "https://courier.example/story")
+		if err != nil {
+			if !errors.Is(err, news.ErrInvalid) && !errors.Is(err, news.ErrTooLarge) {
+				t.Fatalf("error %v wraps neither ErrInvalid nor ErrTooLarge", err)
+			}
+			return
+		}
+		for field, s := range map[string]string{"text": a.Text, "title": a.Title, "byline": a.Byline, "outlet": a.Outlet, "url": a.URL, "site": a.Site} {
+			if !utf8.ValidString(s) {
+				t.Errorf("%s is not valid UTF-8: %q", field, s)
+			}
+		}
+		if strings.TrimSpace(a.Text) == "" {
+			t.Error("an article with no text")
+		}
+	})
+}
+
+func TestHTMLDate(t *testing.T) {
+	day := time.Date(2024, 5, 6, 0, 0, 0, 0, time.UTC)
+	stated := time.Date(2024, 5, 6, 7, 8, 9, 0, time.FixedZone("", 2*3600))
+	for _, tc := range []struct {
+		name        string
+		day, stated time.Time
+		want        time.Time
+	}{
+		{"nothing", time.Time{}, time.Time{}, time.Time{}},
+		{"day only", day, time.Time{}, day},
+		{"stated time on that day", day, stated, stated},
+		{"stated time alone", time.Time{}, stated, stated},
+		{"stated time on another day", day.AddDate(0, 0, 3), stated, day.AddDate(0, 0, 3)},
+		{"copyright year", time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC), time.Time{}, time.Time{}},
+		{"far future", time.Now().AddDate(3, 0, 0), time.Time{}, time.Time{}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := htmlDate(tc.day, tc.stated); !got.Equal(tc.want) {
+				t.Errorf("htmlDate = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestHTMLStatedTime(t *testing.T) {
+	body := "<body><article><p>" + strings.Join(htmlTestBody, "</p><p>") + "</p></article></body>"
+	want := time.Date(2024, 5, 6, 7, 8, 9, 0, time.FixedZone("", 2*3600))
+	for _, tc := range []struct{ name, head string }{
+		{"json-ld", `<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2024-05-06T07:08:09+02:00"}</script>`},
+		{"itemprop", `<meta itemprop="datePublished" content="2024-05-06T07:08:09+02:00">`},
+		{"open graph", `<meta property="article:published_time" content=" 2024-05-06T07:08:09+02:00 ">`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a, err := ExtractHTML([]byte("<html><head><title>Pier</title>"+tc.head+"</head>"+body+"</html>"), "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !a.Published.Equal(want) {
+				t.Errorf("published = %v, want %v", a.Published, want)
+			}
+		})
+	}
+}
