@@ -23,6 +23,7 @@ func main() {
 	epochs := flag.Int("epochs", 12, "training passes")
 	seed := flag.Uint64("seed", 1, "shuffle seed")
 	minCount := flag.Int("mincount", 2, "drop features seen fewer times")
+	members := flag.Int("members", 3, "models trained with successive seeds and averaged")
 	dropout := flag.Float64("dropout", 0.4, "share of capitalised words whose identity is hidden in training")
 	flag.Parse()
 	log.SetFlags(0)
@@ -37,7 +38,7 @@ func main() {
 	}
 	start := time.Now()
 	m, err := entities.Train(train, entities.TrainOptions{
-		Epochs: *epochs, Seed: *seed, MinCount: *minCount, Dropout: *dropout,
+		Epochs: *epochs, Seed: *seed, MinCount: *minCount, Dropout: *dropout, Members: *members,
 		OnEpoch: func(epoch int, m *entities.Model) {
 			s, err := ner.ScoreModel(m, dev)
 			if err != nil {
