@@ -10,6 +10,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/go-shiori/go-readability"
 	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -73,6 +74,15 @@ func ExtractHTML(raw []byte, pageURL string) (a *news.Article, err error) {
 			opts.OriginalURL = u
 		}
 	}
+	// Readability is one of the extractor's fallbacks; running it here
+	// costs nothing more and gives a second opinion on short paragraphs.
+	var second string
+	if opts.EnableFallback {
+		if r, err := readability.FromDocument(doc, opts.OriginalURL); err == nil && r.Node != nil {
+			opts.FallbackCandidates = &trafilatura.FallbackCandidates{Readability: r.Node}
+			second = htmlKey(r.TextContent)
+		}
+	}
 	res, err := trafilatura.ExtractDocument(doc, opts)
 	if err != nil {
 		return nil, fmt.Errorf("no article text found in the page (%v): %w", err, news.ErrInvalid)
@@ -80,7 +90,7 @@ func ExtractHTML(raw []byte, pageURL string) (a *news.Article, err error) {
 	m := res.Metadata
 	paras := htmlParagraphs(res.ContentNode)
 	paras, removed := htmlDropHeadline(paras, m.Title)
-	paras, furniture := htmlDropFurniture(paras)
+	paras, furniture := htmlDropFurniture(paras, second)
 	removed = append(removed, furniture...)
 	text := htmlJoin(paras)
 	if !htmlHasSentence(paras) && htmlWords(text) < 40 {
@@ -514,22 +524,29 @@ var htmlCallToAction = regexp.MustCompile(`(?i)\b(sign(ing)? up|subscribe|subscr
 // htmlURLLine is a paragraph that is nothing but an address.
 var htmlURLLine = regexp.MustCompile(`^\S+://\S+$`)
 
-var htmlFilters = 1 | 2 | 4
+var htmlConsensus = 20
+
+var htmlConsensusMaxLoss = 0.5
 
 // htmlDropFurniture removes paragraphs that are page furniture by their
 // shape: bare addresses and separators, and short calls to action. (A
 // rule on link density was tried; it needs the extractor to keep links,
 // which costs more recall than the rule wins.)
-func htmlDropFurniture(paras []htmlPara) ([]htmlPara, []news.Removal) {
+//
+// second is the folded text of a second extraction (readability's). A
+// short paragraph it does not contain is most often a caption, a teaser
+// or a widget that only one of the two took in, and is dropped, unless
+// the two disagree on most of the text, when the second is no guide.
+func htmlDropFurniture(paras []htmlPara, second string) ([]htmlPara, []news.Removal) {
 	var removed []news.Removal
 	kept := paras[:0:0]
 	for _, p := range paras {
 		words := htmlWords(p.text)
 		var reason string
 		switch {
-		case htmlFilters&2 != 0 && (words == 0 || htmlURLLine.MatchString(p.text)):
+		case words == 0 || htmlURLLine.MatchString(p.text):
 			reason = "bare address or separator"
-		case htmlFilters&4 != 0 && words <= 30 && htmlCallToAction.MatchString(p.text):
+		case words <= 30 && htmlCallToAction.MatchString(p.text):
 			reason = "call to action"
 		}
 		if reason != "" {
@@ -538,7 +555,26 @@ func htmlDropFurniture(paras []htmlPara) ([]htmlPara, []news.Removal) {
 		}
 		kept = append(kept, p)
 	}
-	return kept, removed
+	if second == "" || htmlConsensus == 0 {
+		return kept, removed
+	}
+	var out []htmlPara
+	var outside []news.Removal
+	total, lost := 0, 0
+	for _, p := range kept {
+		words := htmlWords(p.text)
+		total += words
+		if words < htmlConsensus && !strings.Contains(second, htmlKey(p.text)) {
+			lost += words
+			outside = append(outside, news.Removal{Text: p.text, Reason: "short, and not in the second extraction"})
+			continue
+		}
+		out = append(out, p)
+	}
+	if float64(lost) > htmlConsensusMaxLoss*float64(total) {
+		return kept, removed
+	}
+	return out, append(removed, outside...)
 }
 
 // htmlWords counts runs of word characters; a run of an unspaced script
