@@ -36,7 +36,15 @@ type Model struct {
 	// so the model learns to tag names it has never seen from their shape
 	// and context.
 	drop func() bool
+	beam int // beam width at tagging time; 0 or 1 = greedy
+	// packed holds the weights again in the layout score17 adds fast.
+	packed []uint64
 }
+
+// defaultBeam is the beam width Tag uses. Training is greedy; decoding the
+// same weights with two candidate sequences instead of one gained 0.7 F1
+// on eng.testa (1 → 0.922, 2 → 0.929, 4 and 8 no better).
+const defaultBeam = 2
 
 // table is an open-addressing hash from a feature key to a value; it is
 // faster than a Go map on this hot path. Each slot holds the key in its
@@ -106,6 +114,7 @@ func bilou() []string {
 
 func (m *Model) setTags(tags []string) error {
 	m.tags = tags
+	m.beam = defaultBeam
 	m.typeOf = make([]int, len(tags))
 	m.prefix = make([]byte, len(tags))
 	for i, t := range tags {
@@ -280,9 +289,62 @@ func (m *Model) score(feats []uint32, scores []float32) {
 // nBILOU is the size of the usual tag set: O and B/I/L/U of four types.
 const nBILOU = 17
 
-// score17 is score for the usual tag set, with fixed-size arrays so the
-// compiler drops the bounds checks on the hottest loop.
+// pack stores each row of weights for the usual tag set as five 64-bit
+// words of four 16-bit lanes, each weight biased by 128 so that lanes stay
+// non-negative: adding rows is then five integer additions, not seventeen.
+func (m *Model) pack() {
+	m.packed = nil
+	if len(m.tags) != nBILOU {
+		return
+	}
+	rows := len(m.weights) / nBILOU
+	m.packed = make([]uint64, rows*packWords)
+	for r := 0; r < rows; r++ {
+		for t := 0; t < nBILOU; t++ {
+			v := uint64(int(m.weights[r*nBILOU+t]) + 128)
+			m.packed[r*packWords+t/4] |= v << (16 * (t % 4))
+		}
+	}
+}
+
+const (
+	packWords = (nBILOU + 3) / 4
+	// maxPacked bounds the features summed in 16-bit lanes: 255 per
+	// feature may not carry into the next lane.
+	maxPacked = 65535 / 255
+)
+
+// score17 is score for the usual tag set, on the packed rows.
 func (m *Model) score17(feats []uint32, scores []float32) {
+	if len(feats) > maxPacked || m.packed == nil {
+		m.scoreSlow(feats, scores)
+		return
+	}
+	var acc [packWords]uint64
+	found := 0
+	for _, f := range feats {
+		row, ok := m.feats.get(f)
+		if !ok {
+			continue
+		}
+		p := (*[packWords]uint64)(m.packed[int(row)*packWords:])
+		acc[0] += p[0]
+		acc[1] += p[1]
+		acc[2] += p[2]
+		acc[3] += p[3]
+		acc[4] += p[4]
+		found++
+	}
+	sc := (*[nBILOU]float32)(scores)
+	bias := int32(128 * found)
+	for t := range sc {
+		lane := int32((acc[t/4] >> (16 * (t % 4))) & 0xffff)
+		sc[t] = float32(lane-bias) * m.scale
+	}
+}
+
+// scoreSlow is score17 without packing, for over-long feature lists.
+func (m *Model) scoreSlow(feats []uint32, scores []float32) {
 	var acc [nBILOU]int32
 	for _, f := range feats {
 		row, ok := m.feats.get(f)
@@ -318,6 +380,10 @@ func (m *Model) tagDoc(doc [][]tokInfo, sc scorer, constrain bool, learn func(s,
 		caps := allCaps(s)
 		tags := make([]int, len(s))
 		prev, prev2 := len(m.tags), len(m.tags)
+		if learn == nil && constrain && m.beam > 1 {
+			tags = m.beamSentence(s, caps, &di, hist, &d)
+			s = nil // skip the greedy loop
+		}
 		for i := range s {
 			h := 0
 			if s[i].upper {
@@ -365,6 +431,7 @@ func (m *Model) tagDoc(doc [][]tokInfo, sc scorer, constrain bool, learn func(s,
 			prev2, prev = prev, best
 		}
 		// The history counts whole chunks' types for their capitalised words.
+		s = doc[si]
 		for i, t := range tags {
 			if s[i].upper && m.typeOf[t] >= 0 {
 				c := hist[s[i].hLower]
@@ -378,6 +445,78 @@ func (m *Model) tagDoc(doc [][]tokInfo, sc scorer, constrain bool, learn func(s,
 		out[si] = tags
 	}
 	return out
+}
+
+// histType is 1 + the type the document's earlier sentences gave most
+// often to word i, or 0.
+func histType(hist map[uint64]*[4]int, t *tokInfo) int {
+	if !t.upper {
+		return 0
+	}
+	c := hist[t.hLower]
+	if c == nil {
+		return 0
+	}
+	best := -1
+	for k := range c {
+		if c[k] > 0 && (best < 0 || c[k] > c[best]) {
+			best = k
+		}
+	}
+	return best + 1
+}
+
+// beamSentence tags one sentence keeping the best few tag sequences, with
+// the features that do not depend on earlier tags scored once per word.
+func (m *Model) beamSentence(s []tokInfo, caps bool, di *docInfo, hist map[uint64]*[4]int, d *decoder) []int {
+	n := len(m.tags)
+	type item struct {
+		score       float32
+		prev, prev2 int
+		back        int // index of the item at the previous word
+	}
+	beam := []item{{prev: n, prev2: n, back: -1}}
+	var steps [][]item
+	static := make([]float32, n)
+	dyn := make([]float32, n)
+	var cands []item
+	for i := range s {
+		d.feats = staticFeatures(d.feats[:0], s, i, caps, di)
+		m.score(d.feats, static)
+		h := histType(hist, &s[i])
+		last := i == len(s)-1
+		cands = cands[:0]
+		for bi, it := range beam {
+			d.feats = dynamicFeatures(d.feats[:0], s, i, it.prev, it.prev2, h)
+			m.score(d.feats, dyn)
+			for t := 0; t < n; t++ {
+				if !m.allowed[it.prev][t] || last && (m.prefix[t] == 'B' || m.prefix[t] == 'I') {
+					continue
+				}
+				cands = append(cands, item{score: it.score + static[t] + dyn[t], prev: t, prev2: it.prev, back: bi})
+			}
+		}
+		k := min(len(cands), m.beam)
+		for j := 0; j < k; j++ { // partial selection sort: k is tiny
+			top := j
+			for c := j + 1; c < len(cands); c++ {
+				if cands[c].score > cands[top].score {
+					top = c
+				}
+			}
+			cands[j], cands[top] = cands[top], cands[j]
+		}
+		beam = append([]item(nil), cands[:k]...)
+		steps = append(steps, beam)
+	}
+	tags := make([]int, len(s))
+	bi := 0
+	for i := len(s) - 1; i >= 0; i-- {
+		it := steps[i][bi]
+		tags[i] = it.prev
+		bi = it.back
+	}
+	return tags
 }
 
 func (m *Model) tagName(t int) string {
@@ -598,6 +737,7 @@ func decode(r *bufio.Reader, size int) (*Model, error) {
 	if m.feats, err = readTable(true); err != nil {
 		return nil, err
 	}
+	m.pack()
 	if m.lex, err = readTable(false); err != nil {
 		return nil, err
 	}

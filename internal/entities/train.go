@@ -223,6 +223,7 @@ func quantise(m *Model, keys []uint32, avg []float32) {
 	}
 	m.feats = newTable(kk, vv)
 	m.weights = weights
+	m.pack()
 }
 
 // bilouTags converts a sentence's chunks to tag indices.
