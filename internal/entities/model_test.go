@@ -1,0 +1,58 @@
+package entities
+
+import (
+	"math"
+	"testing"
+)
+
+// The packed scorer must agree with the plain one on real feature lists.
+func TestPackedScores(t *testing.T) {
+	m := model(t)
+	words := []string{"Inspector", "Mara", "Quist", "of", "the", "Harbour", "Police", "said", "on", "Friday", "."}
+	info := m.sentInfo(words)
+	di := newDocInfo([][]tokInfo{info})
+	fast := make([]float32, len(m.tags))
+	slow := make([]float32, len(m.tags))
+	for i := range info {
+		feats := staticFeatures(nil, info, i, false, &di)
+		feats = dynamicFeatures(feats, info, i, 0, len(m.tags), 1)
+		m.score17(feats, fast)
+		m.scoreSlow(feats, slow)
+		for k := range fast {
+			if math.Abs(float64(fast[k]-slow[k])) > 1e-4 {
+				t.Fatalf("word %d tag %s: packed %v, plain %v", i, m.tags[k], fast[k], slow[k])
+			}
+		}
+	}
+}
+
+func TestBILOUConstraints(t *testing.T) {
+	m := model(t)
+	tags := m.Tag([][]string{{"Mara", "Quist", "met", "Olaf", "Berg", "in", "New", "Amsterdam"}, {"Berg"}})
+	for _, s := range tags {
+		open := ""
+		for i, tag := range s {
+			p, ty := tag[0], ""
+			if len(tag) > 2 {
+				ty = tag[2:]
+			}
+			switch p {
+			case 'I', 'L':
+				if open != ty {
+					t.Fatalf("%v: %s at %d without an open %s chunk", s, tag, i, ty)
+				}
+			default:
+				if open != "" {
+					t.Fatalf("%v: chunk %s left open at %d", s, open, i)
+				}
+			}
+			open = ""
+			if p == 'B' || p == 'I' {
+				open = ty
+			}
+		}
+		if open != "" {
+			t.Fatalf("%v: chunk left open at the end", s)
+		}
+	}
+}
