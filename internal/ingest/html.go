@@ -521,6 +521,9 @@ func htmlKey(s string) string {
 // asking the reader to do something other than read it.
 var htmlCallToAction = regexp.MustCompile(`(?i)\b(sign(ing)? up|subscribe|subscription|newsletters?|click here|follow us|share this|share on|cookies?|all rights reserved|continue reading|read more|more stories|related (stories|articles)|download (the|our) app|get the .* app|originally published|reprinted|advertisement|was sent to|has been sent to)\b`)
 
+// htmlTeaserLead begins the short lines that point to other articles.
+var htmlTeaserLead = regexp.MustCompile(`(?i)^(more|related|see also|also read|read also|recommended|trending|popular|watch|listen|most read)\b\s*:`)
+
 // htmlURLLine is a paragraph that is nothing but an address.
 var htmlURLLine = regexp.MustCompile(`^\S+://\S+$`)
 
@@ -548,6 +551,8 @@ func htmlDropFurniture(paras []htmlPara, second string) ([]htmlPara, []news.Remo
 			reason = "bare address or separator"
 		case words <= 30 && htmlCallToAction.MatchString(p.text):
 			reason = "call to action"
+		case words <= 12 && htmlTeaserLead.MatchString(p.text):
+			reason = "teaser"
 		}
 		if reason != "" {
 			removed = append(removed, news.Removal{Text: p.text, Reason: reason})
