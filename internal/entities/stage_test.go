@@ -411,3 +411,28 @@ func FuzzLoad(f *testing.F) {
 		}
 	})
 }
+
+// The stage runs in a plan after the lead's sentence splitter.
+func TestPlanWithSentences(t *testing.T) {
+	plan, err := pipeline.NewPlan(Stage(), textpkg.Stage())
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Harbour master Ines Calado closed the port of Setubal on Tuesday.\n\nCalado said the storm would pass by Thursday."
+	d := &news.Doc{Article: &news.Article{ID: "a2", Text: text}}
+	if err := plan.Run(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Sentences) < 2 {
+		t.Fatalf("sentences = %v", d.Sentences)
+	}
+	m, ok := find(text, d.Entities, "Calado")
+	if !ok || m.Name != "Ines Calado" || m.Kind != news.Person {
+		t.Errorf("Calado = %+v (found %v) in %v", m, ok, show(text, d.Entities))
+	}
+	for _, bad := range []string{"Tuesday", "Thursday"} {
+		if _, ok := find(text, d.Entities, bad); ok {
+			t.Errorf("%q is not an entity", bad)
+		}
+	}
+}
