@@ -84,6 +84,7 @@ func loadPredictions(path string) (map[string]string, string, error) {
 type published struct {
 	version  string
 	f1, f1CI float64
+	row      int // order in the file: the latest run comes first
 }
 
 // tableRow matches "name version F1 ± ci precision ± ci …" in README.rst.
@@ -109,27 +110,28 @@ func readPublished(path string) map[string]published {
 		}
 		f1, _ := strconv.ParseFloat(m[3], 64)
 		ci, _ := strconv.ParseFloat(m[4], 64)
-		out[m[1]] = published{version: m[2], f1: f1, f1CI: ci}
+		out[m[1]] = published{version: m[2], f1: f1, f1CI: ci, row: len(out)}
 	}
 	return out
 }
 
 // lookupPublished finds an output file's row: the same name, or else the
-// one row whose name begins with it (newspaper → newspaper4k).
+// earliest row whose name begins with it (newspaper → newspaper4k, from
+// a later run than newspaper3k).
 func lookupPublished(pub map[string]published, name string) (string, published, bool) {
 	if p, ok := pub[name]; ok {
 		return name, p, true
 	}
-	var found []string
-	for k := range pub {
-		if strings.HasPrefix(k, name) {
-			found = append(found, k)
+	best := ""
+	for k, p := range pub {
+		if strings.HasPrefix(k, name) && (best == "" || p.row < pub[best].row) {
+			best = k
 		}
 	}
-	if len(found) == 1 {
-		return found[0], pub[found[0]], true
+	if best == "" {
+		return "", published{}, false
 	}
-	return "", published{}, false
+	return best, pub[best], true
 }
 
 func scoreAll(pages []aebPage, pred func(i int) string) []Counts {

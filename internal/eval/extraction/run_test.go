@@ -69,6 +69,7 @@ func TestRunBenchmarkLayout(t *testing.T) {
 		"                 version  F1             precision      recall\n"+
 		"    wrapped      1.0      0.500 ± 0.010  0.500 ± 0.010  0.500 ± 0.010\n"+
 		"    plainer      2.0      0.250 ± 0.020  0.250 ± 0.020  0.250 ± 0.020\n"+
+		"    plain_old    0.1      0.100 ± 0.020  0.100 ± 0.020  0.100 ± 0.020\n"+
 		"    best_one     3.0      0.990 ± 0.001  0.990 ± 0.001  0.990 ± 0.001\n"))
 
 	var calls int
