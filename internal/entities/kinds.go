@@ -12,6 +12,11 @@ import (
 var seats = wordSet(`kremlin pentagon house palace vatican whitehall elysee élysée
 	quirinale knesset duma bundestag congress parliament senate commons`)
 
+// regionWords end the names of administrative areas (Krasnodar Krai,
+// Kharkiv Oblast), which are places even when the tagger says otherwise.
+var regionWords = wordSet(`krai oblast province region district county governorate prefecture
+	canton territory raion voivodeship`)
+
 // demonymEndings mark adjectives of nationality (Moldovan, Chinese).
 var demonymEndings = []string{"ian", "ean", "ese", "ish", "an", "i", "ic"}
 
@@ -20,6 +25,9 @@ func adjustKind(s []Token, c *cand) news.EntityKind {
 	last := strings.ToLower(c.words[len(c.words)-1])
 	if c.kind == news.Place && seats[last] {
 		return news.Organization
+	}
+	if c.kind != news.Place && len(c.words) >= 2 && regionWords[last] && capitalised(c.words[len(c.words)-1]) {
+		return news.Place
 	}
 	if c.kind == news.Place && len(c.words) == 1 && c.b < len(s) && isLowerWord(s[c.b].Text) {
 		for _, e := range demonymEndings {

@@ -112,6 +112,14 @@ func TestRules(t *testing.T) {
 			},
 		},
 		{
+			name: "administrative areas are places",
+			text: "Flooding hit the Tambovka Oblast and the nearby Lesnoy Krai overnight, officials said.",
+			want: []want{
+				{"Tambovka Oblast", news.Place, "Tambovka Oblast", ""},
+				{"Lesnoy Krai", news.Place, "Lesnoy Krai", ""},
+			},
+		},
+		{
 			name: "adjectives of nationality are other, not places",
 			text: "Two drones entered Moldovan and Romanian airspace, officials in Moldova said.",
 			want: []want{
