@@ -226,13 +226,17 @@ func (m *Model) givenName(s []Token, i int) bool {
 }
 
 func tailIsName(ts []Token) bool {
-	for _, t := range ts {
-		if !capitalised(t.Text) || isRole(t.Text) {
+	for i, t := range ts {
+		inner := i > 0 && i < len(ts)-1 && nameParticles[t.Text]
+		if !inner && (!capitalised(t.Text) || isRole(t.Text)) {
 			return false
 		}
 	}
 	return len(ts) > 0
 }
+
+// nameParticles stand in lower case inside personal names.
+var nameParticles = wordSet(`de da di do dos das del della van von der den du la le al bin ibn ter`)
 
 func onlyPunct(ts []Token) bool {
 	for _, t := range ts {

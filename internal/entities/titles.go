@@ -55,6 +55,9 @@ func (m *Model) inTitle(s []Token, i int, taken []bool) bool {
 		return false
 	case isRole(w) || roleMods[lw] || w == "'s":
 		return true
+	case w == "of":
+		// "mayor of Ravenna"
+		return i > 0 && isRole(s[i-1].Text) && i+1 < len(s) && capitalised(s[i+1].Text)
 	case capitalised(w):
 		return !(sentenceStart(s, i) && m.common(w)) && !calendar[lw]
 	}
@@ -76,18 +79,29 @@ func (m *Model) title(text string, s []Token, c *cand, all []*cand) {
 	}
 	// Before the name, directly or across one comma.
 	end := c.a
-	if end >= 2 && s[end-1].Text == "," && isRole(s[end-2].Text) {
+	if end >= 2 && s[end-1].Text == "," {
 		end--
 	}
-	if end > 0 && isRole(s[end-1].Text) {
-		a := end - 1
+	if end > 0 && (end == c.a || !taken[end-1]) {
+		a := end
 		for a > 0 && m.inTitle(s, a-1, taken) {
 			a--
+			// "the European Union's crisis commissioner": plain nouns
+			// between a possessive and the head belong to the title.
+			if a > 0 && !m.inTitle(s, a-1, taken) {
+				j := a - 1
+				for j >= 0 && a-j <= 2 && s[j].Text != "'s" && isLowerWord(s[j].Text) && !functionWords[s[j].Text] {
+					j--
+				}
+				if j >= 0 && j < a-1 && s[j].Text == "'s" {
+					a = j + 1
+				}
+			}
 		}
-		for a < end && (s[a].Text == "'s") {
+		for a < end && (s[a].Text == "'s" || s[a].Text == "of") {
 			a++
 		}
-		if a < end {
+		if a < end && roleEnds(s, a, end) {
 			c.titleStart, c.titleEnd = a, end
 			return
 		}
@@ -103,8 +117,27 @@ func (m *Model) title(text string, s []Token, c *cand, all []*cand) {
 			b++
 		}
 		closed := b == len(s) || s[b].Text == "," || s[b].Text == "." || s[b].Text == ";"
-		if b > a && closed && isRole(s[b-1].Text) {
+		if b > a && closed && roleEnds(s, a, b) {
 			c.titleStart, c.titleEnd = a, b
 		}
 	}
+}
+
+// roleEnds reports whether words [a, b) form a title: they end with a role
+// ("foreign minister") or with a role of a place or body ("mayor of Ravenna").
+func roleEnds(s []Token, a, b int) bool {
+	if isRole(s[b-1].Text) {
+		return true
+	}
+	for k := a; k+2 < b; k++ {
+		if isRole(s[k].Text) && s[k+1].Text == "of" {
+			for _, t := range s[k+2 : b] {
+				if !capitalised(t.Text) {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
 }
