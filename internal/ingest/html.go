@@ -587,14 +587,14 @@ func htmlDropFurniture(paras []htmlPara, second string) ([]htmlPara, []news.Remo
 	return out, append(removed, outside...)
 }
 
-// htmlWords counts runs of word characters; a run of an unspaced script
-// counts one per character, roughly its words.
+// htmlWords counts runs of word characters; in a script written without
+// spaces, every htmlCharsPerWord characters count as a word.
 func htmlWords(s string) int {
-	n, in := 0, false
+	n, in, unspaced := 0, false, 0
 	for _, r := range s {
 		switch {
 		case htmlUnspaced(r):
-			n++
+			unspaced++
 			in = false
 		case htmlWordRune(r):
 			if !in {
@@ -605,8 +605,11 @@ func htmlWords(s string) int {
 			in = false
 		}
 	}
-	return n
+	return n + (unspaced+htmlCharsPerWord-1)/htmlCharsPerWord
 }
+
+// htmlCharsPerWord: Chinese and Japanese words run about two characters.
+const htmlCharsPerWord = 2
 
 // htmlHasSentence reports whether some paragraph reads as prose: a few
 // words ending in a sentence mark. Menus, link lists, cookie buttons and
