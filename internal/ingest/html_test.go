@@ -367,3 +367,83 @@ func TestHTMLStatedTime(t *testing.T) {
 		})
 	}
 }
+
+func TestHTMLWords(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want int
+	}{
+		{"", 0},
+		{"--- * ---", 0},
+		{"The bridge reopens in March.", 5},
+		{"co-op's 2.4m", 5},
+		{"歩道橋を再建", 3},
+		{"Kindleの使い方", 1 + 2},
+	} {
+		if got := htmlWords(tc.in); got != tc.want {
+			t.Errorf("htmlWords(%q) = %d, want %d", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestHTMLDropFurniture(t *testing.T) {
+	long := htmlTestBody[1]
+	for _, tc := range []struct {
+		name   string
+		paras  []string
+		second string
+		want   []string
+	}{
+		{"prose kept", []string{htmlTestBody[0], long}, "", []string{htmlTestBody[0], long}},
+		{"bare address", []string{long, "https://courier.example/a/b?c=d"}, "", []string{long}},
+		{"separator", []string{"* * *", long}, "", []string{long}},
+		{"call to action", []string{long, "Sign up for our morning newsletter."}, "", []string{long}},
+		{"long paragraph naming a newsletter kept", []string{long + " The newsletter of the rowing club first reported the closure, and the club asked members to sign up for lifts across the weir while the bridge is shut."}, "",
+			[]string{long + " The newsletter of the rowing club first reported the closure, and the club asked members to sign up for lifts across the weir while the bridge is shut."}},
+		{"teaser", []string{long, "Related: Ferry fares rise"}, "", []string{long}},
+		// The second extraction has the long paragraph and the short quote
+		// but not the caption: the caption goes.
+		{"second opinion", []string{long, "Photo: the closed bridge in April", "\u201cWe waited long enough,\u201d he said."},
+			htmlKey(long + " We waited long enough he said"), []string{long, "\u201cWe waited long enough,\u201d he said."}},
+		// A second extraction that shares almost nothing is no guide.
+		{"second opinion disagrees", []string{"Short line one here", "Short line two here", "Short line three"},
+			htmlKey("something else entirely"), []string{"Short line one here", "Short line two here", "Short line three"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var in []htmlPara
+			for _, p := range tc.paras {
+				in = append(in, htmlPara{text: p})
+			}
+			out, removed := htmlDropFurniture(in, tc.second)
+			var got []string
+			for _, p := range out {
+				got = append(got, p.text)
+			}
+			if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+				t.Errorf("kept %q, want %q", got, tc.want)
+			}
+			if len(removed) != len(tc.paras)-len(out) {
+				t.Errorf("%d removals recorded for %d paragraphs dropped", len(removed), len(tc.paras)-len(out))
+			}
+		})
+	}
+}
+
+func TestHTMLHasSentence(t *testing.T) {
+	for _, tc := range []struct {
+		para string
+		want bool
+	}{
+		{"Home News Sport Weather Contact", false},
+		{"Accept all", false},
+		{"The bridge reopens in March.", true},
+		{"\u201cIt is about time,\u201d she said.\u201d", true},
+		{"Is the bridge safe now?", true},
+		{"Done.", false},
+		{"町議会は火曜日、歩道橋を再建することを決めた。", true},
+	} {
+		if got := htmlHasSentence([]htmlPara{{text: tc.para}}); got != tc.want {
+			t.Errorf("htmlHasSentence(%q) = %v, want %v", tc.para, got, tc.want)
+		}
+	}
+}
