@@ -364,8 +364,12 @@ func (m *Model) scoreSlow(feats []uint32, scores []float32) {
 
 // decoder holds the buffers of one tagging run.
 type decoder struct {
-	feats  []uint32
-	scores []float32
+	feats       []uint32
+	scores      []float32
+	static, dyn []float32
+	cands       []beamItem
+	steps       []beamItem
+	width       []int
 }
 
 // tagDoc tags every sentence of a document. When learn is not nil it is
@@ -466,38 +470,50 @@ func histType(hist map[uint64]*[4]int, t *tokInfo) int {
 	return best + 1
 }
 
+// beamItem is one partial tag sequence in the beam.
+type beamItem struct {
+	score       float32
+	prev, prev2 int32
+	back        int32 // index of the item at the previous word
+}
+
 // beamSentence tags one sentence keeping the best few tag sequences, with
 // the features that do not depend on earlier tags scored once per word.
 func (m *Model) beamSentence(s []tokInfo, caps bool, di *docInfo, hist map[uint64]*[4]int, d *decoder) []int {
-	n := len(m.tags)
-	type item struct {
-		score       float32
-		prev, prev2 int
-		back        int // index of the item at the previous word
+	n, k := len(m.tags), m.beam
+	if cap(d.static) < n {
+		d.static, d.dyn = make([]float32, n), make([]float32, n)
 	}
-	beam := []item{{prev: n, prev2: n, back: -1}}
-	var steps [][]item
-	static := make([]float32, n)
-	dyn := make([]float32, n)
-	var cands []item
+	static, dyn := d.static[:n], d.dyn[:n]
+	// steps[i*k : i*k+width[i]] is the beam after word i.
+	steps := d.steps[:0]
+	width := d.width[:0]
+	start := beamItem{prev: int32(n), prev2: int32(n), back: -1}
 	for i := range s {
 		d.feats = staticFeatures(d.feats[:0], s, i, caps, di)
 		m.score(d.feats, static)
 		h := histType(hist, &s[i])
 		last := i == len(s)-1
-		cands = cands[:0]
-		for bi, it := range beam {
-			d.feats = dynamicFeatures(d.feats[:0], s, i, it.prev, it.prev2, h)
+		cands := d.cands[:0]
+		var prevBeam []beamItem
+		if i == 0 {
+			prevBeam = []beamItem{start}
+		} else {
+			prevBeam = steps[(i-1)*k : (i-1)*k+width[i-1]]
+		}
+		for bi, it := range prevBeam {
+			d.feats = dynamicFeatures(d.feats[:0], s, i, int(it.prev), int(it.prev2), h)
 			m.score(d.feats, dyn)
+			allowed := m.allowed[it.prev]
 			for t := 0; t < n; t++ {
-				if !m.allowed[it.prev][t] || last && (m.prefix[t] == 'B' || m.prefix[t] == 'I') {
+				if !allowed[t] || last && (m.prefix[t] == 'B' || m.prefix[t] == 'I') {
 					continue
 				}
-				cands = append(cands, item{score: it.score + static[t] + dyn[t], prev: t, prev2: it.prev, back: bi})
+				cands = append(cands, beamItem{score: it.score + static[t] + dyn[t], prev: int32(t), prev2: it.prev, back: int32(bi)})
 			}
 		}
-		k := min(len(cands), m.beam)
-		for j := 0; j < k; j++ { // partial selection sort: k is tiny
+		w := min(len(cands), k)
+		for j := 0; j < w; j++ { // partial selection sort: k is tiny
 			top := j
 			for c := j + 1; c < len(cands); c++ {
 				if cands[c].score > cands[top].score {
@@ -506,14 +522,19 @@ func (m *Model) beamSentence(s []tokInfo, caps bool, di *docInfo, hist map[uint6
 			}
 			cands[j], cands[top] = cands[top], cands[j]
 		}
-		beam = append([]item(nil), cands[:k]...)
-		steps = append(steps, beam)
+		steps = append(steps, cands[:w]...)
+		for j := w; j < k; j++ {
+			steps = append(steps, beamItem{}) // keep rows k wide
+		}
+		width = append(width, w)
+		d.cands = cands
 	}
+	d.steps, d.width = steps, width
 	tags := make([]int, len(s))
-	bi := 0
+	bi := int32(0)
 	for i := len(s) - 1; i >= 0; i-- {
-		it := steps[i][bi]
-		tags[i] = it.prev
+		it := steps[i*k+int(bi)]
+		tags[i] = int(it.prev)
 		bi = it.back
 	}
 	return tags
