@@ -104,6 +104,12 @@ func TestRules(t *testing.T) {
 			absent: []string{"Late Monday", "Monday", "March", "However", "Meanwhile"},
 		},
 		{
+			name:   "page furniture lines are not names",
+			text:   "Trusted. Fearless. Local.\nSubscribe to the Valley Courier for free\nShare this story\n\nThe ferry to Skarholm sank on Sunday.",
+			want:   []want{{"Skarholm", news.Place, "Skarholm", ""}},
+			absent: []string{"Trusted", "Fearless", "Local", "Subscribe", "Share", "Sunday"},
+		},
+		{
 			name: "a seat of power stands for its institution",
 			text: "The Kremlin said the offer was serious, and the White House agreed.",
 			want: []want{
