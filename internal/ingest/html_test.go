@@ -405,6 +405,9 @@ func TestHTMLDropFurniture(t *testing.T) {
 		// but not the caption: the caption goes.
 		{"second opinion", []string{long, "Photo: the closed bridge in April", "\u201cWe waited long enough,\u201d he said."},
 			htmlKey(long + " We waited long enough he said"), []string{long, "\u201cWe waited long enough,\u201d he said."}},
+		// A sentence of ten words or more is prose, whatever the second says.
+		{"second opinion spares prose", []string{long, "Photo: the closed bridge in April", "The ferry will run every hour until the bridge reopens next year."},
+			htmlKey(long), []string{long, "The ferry will run every hour until the bridge reopens next year."}},
 		// A second extraction that shares almost nothing is no guide.
 		{"second opinion disagrees", []string{"Short line one here", "Short line two here", "Short line three"},
 			htmlKey("something else entirely"), []string{"Short line one here", "Short line two here", "Short line three"}},
