@@ -178,6 +178,9 @@ func (m *Model) trim(s []Token, si int, c span) *cand {
 		}
 		break
 	}
+	for typ != "PER" && b > a+1 && dayNames[strings.ToLower(s[b-1].Text)] {
+		b-- // "US Thanksgiving": the day is not part of the name
+	}
 	for b > a+1 && isLowerWord(s[b-1].Text) {
 		b-- // "US officials": a name ends with a capitalised word
 	}
@@ -282,11 +285,16 @@ var calendar = func() map[string]bool {
 		mon tue tues wed thu thur thurs fri sat sun
 		january february march april may june july august september october november december
 		jan feb mar apr jun jul aug sep sept oct nov dec
-		today tonight yesterday tomorrow christmas easter`) {
+		today tonight yesterday tomorrow christmas easter thanksgiving ramadan hanukkah diwali passover`) {
 		m[w] = true
 	}
 	return m
 }()
+
+// dayNames are weekdays and holidays: a name does not end with one. (Months
+// are left out: they end names such as "Theresa May".)
+var dayNames = wordSet(`monday tuesday wednesday thursday friday saturday sunday christmas easter
+	thanksgiving ramadan hanukkah diwali passover`)
 
 var timeModifier = func() map[string]bool {
 	m := map[string]bool{}
