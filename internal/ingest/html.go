@@ -521,8 +521,14 @@ func htmlKey(s string) string {
 // asking the reader to do something other than read it.
 var htmlCallToAction = regexp.MustCompile(`(?i)\b(sign(ing)? up|subscribe|subscription|newsletters?|click here|follow us|share this|share on|cookies?|all rights reserved|continue reading|read more|more stories|related (stories|articles)|download (the|our) app|get the .* app|originally published|reprinted|advertisement|was sent to|has been sent to)\b`)
 
-// htmlTeaserLead begins the short lines that point to other articles.
-var htmlTeaserLead = regexp.MustCompile(`(?i)^(more|related|see also|also read|read also|recommended|trending|popular|watch|listen|most read)\b\s*:`)
+// htmlTeaserLead begins the short lines that point to other articles:
+// an English label and a colon, or the common labels of the other
+// languages the sets hold (German, French, Spanish, Italian, Portuguese,
+// Polish, Dutch).
+var htmlTeaserLead = regexp.MustCompile(`(?i)^((more|related|see also|also read|read also|recommended|trending|popular|watch|listen|most read)\b\s*:|` +
+	`(auch lesen|lesen sie auch|schon gelesen|weitere artikel|mehr zum thema|mehr themen|auch interessant|das könnte sie auch interessieren|ähnliche artikel|verwandte artikel|` +
+	`lire aussi|à lire aussi|voir aussi|sur le même sujet|lee también|te puede interesar|noticias relacionadas|ver también|leggi anche|potrebbe interessarti|` +
+	`leia também|veja também|czytaj też|czytaj także|zobacz też|zobacz także|lees ook|meer nieuws)\b)`)
 
 // htmlURLLine is a paragraph that is nothing but an address.
 var htmlURLLine = regexp.MustCompile(`^\S+://\S+$`)
