@@ -519,7 +519,9 @@ func htmlKey(s string) string {
 
 // htmlCallToAction matches the short lines pages put around an article
 // asking the reader to do something other than read it.
-var htmlCallToAction = regexp.MustCompile(`(?i)\b(sign(ing)? up|subscribe|subscription|newsletters?|click here|follow us|share this|share on|cookies?|all rights reserved|continue reading|read more|more stories|related (stories|articles)|download (the|our) app|get the .* app|originally published|reprinted|advertisement|was sent to|has been sent to)\b`)
+var htmlCallToAction = regexp.MustCompile(`(?i)\b(sign(ing)? up|subscribe|subscribers?|subscription|newsletters?|click here|follow us|share this|share on|cookies?|all rights reserved|continue reading|read more|more stories|related (stories|articles)|download (the|our) app|get the .* app|originally published|reprinted|advertisement|was sent to|has been sent to|comments are moderated|leave a comment|` +
+	// the same requests in the sets' other languages
+	`zu teilen|jetzt teilen|artikel teilen|artikel bewerten|abonnieren|jetzt anmelden|kommentar schreiben|partager|abonnez-vous|inscrivez-vous|suscríbete|compartir|udostępnij|subskrybuj)\b`)
 
 // htmlTeaserLead begins the short lines that point to other articles:
 // an English label and a colon, or the common labels of the other

@@ -401,6 +401,10 @@ func TestHTMLDropFurniture(t *testing.T) {
 		{"long paragraph naming a newsletter kept", []string{long + " The newsletter of the rowing club first reported the closure, and the club asked members to sign up for lifts across the weir while the bridge is shut."}, "",
 			[]string{long + " The newsletter of the rowing club first reported the closure, and the club asked members to sign up for lifts across the weir while the bridge is shut."}},
 		{"teaser", []string{long, "Related: Ferry fares rise"}, "", []string{long}},
+		{"teaser in German", []string{"Lesen Sie auch: Neue Fähre ab Mai", long}, "", []string{long}},
+		{"call to action in French", []string{long, "Abonnez-vous à notre lettre du matin"}, "", []string{long}},
+		{"label without a colon is prose", []string{"Related work on the weir begins in June, the council said.", long}, "",
+			[]string{"Related work on the weir begins in June, the council said.", long}},
 		// The second extraction has the long paragraph and the short quote
 		// but not the caption: the caption goes.
 		{"second opinion", []string{long, "Photo: the closed bridge in April", "\u201cWe waited long enough,\u201d he said."},
