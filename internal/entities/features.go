@@ -413,3 +413,9 @@ func dynamicFeatures(dst []uint32, s []tokInfo, i int, prev, prev2, hist int) []
 	}
 	return dst
 }
+
+// capitalised reports whether w starts with an upper-case letter.
+func capitalised(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}

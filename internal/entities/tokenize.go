@@ -101,7 +101,7 @@ func splitWord(out []Token, text string, i, j int) []Token {
 			emit(i, cut)
 			emit(cut, j)
 		case len(w) > 3 && strings.HasSuffix(lw, "n't"):
-			cut := j - len(suffixBytes(w, 3))
+			cut := j - len(suffix(w, 3))
 			emit(i, cut)
 			emit(cut, j)
 		default:
@@ -121,9 +121,6 @@ func apostropheS(w string) string {
 	}
 	return w[len(w)-2:]
 }
-
-// suffixBytes returns the last n runes of w.
-func suffixBytes(w string, n int) string { return suffix(w, n) }
 
 // keepsDot reports whether a word ending in a dot keeps it: initials and
 // abbreviations (U.S., J., Jr., St., Gen.) rather than a sentence end.
