@@ -532,6 +532,11 @@ var htmlTeaserLead = regexp.MustCompile(`(?i)^((more|related|see also|also read|
 	`lire aussi|à lire aussi|voir aussi|sur le même sujet|lee también|te puede interesar|noticias relacionadas|ver también|leggi anche|potrebbe interessarti|` +
 	`leia também|veja também|czytaj też|czytaj także|zobacz też|zobacz także|lees ook|meer nieuws)\b)`)
 
+// htmlStamp finds a clock time or a numeric date: a short line holding
+// one and no sentence is a page's time stamp or a comment's, not the
+// article (dev: trafilatura-eval +0.0007, news benchmark unchanged).
+var htmlStamp = regexp.MustCompile(`\b(\d{1,2}:\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2})\b`)
+
 // htmlURLLine is a paragraph that is nothing but an address.
 var htmlURLLine = regexp.MustCompile(`^\S+://\S+$`)
 
@@ -567,6 +572,8 @@ func htmlDropFurniture(paras []htmlPara, second string) ([]htmlPara, []news.Remo
 			reason = "bare address or separator"
 		case words <= 30 && htmlCallToAction.MatchString(p.text):
 			reason = "call to action"
+		case words <= 8 && htmlStamp.MatchString(p.text) && !htmlIsSentence(p.text):
+			reason = "time stamp"
 		case words <= 12 && htmlTeaserLead.MatchString(p.text):
 			reason = "teaser"
 		}
