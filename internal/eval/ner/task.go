@@ -8,6 +8,7 @@ import (
 
 	"storyline/internal/entities"
 	"storyline/internal/eval"
+	"storyline/internal/shareddata"
 )
 
 func init() {
@@ -84,7 +85,15 @@ func run(ctx context.Context, o eval.Options) (*eval.Result, error) {
 	if !ok {
 		return nil, fmt.Errorf("ner: unknown split %q (want test, dev or train)", o.Split)
 	}
-	docs, err := ReadFile(filepath.Join(o.Data, file))
+	dir := o.Data
+	if dir == "" {
+		d, err := shareddata.Path("eval", "conll2003")
+		if err != nil {
+			return nil, fmt.Errorf("ner: no data folder given and %w", err)
+		}
+		dir = d
+	}
+	docs, err := ReadFile(filepath.Join(dir, file))
 	if err != nil {
 		return nil, err
 	}

@@ -3,6 +3,7 @@ package ner
 import (
 	"context"
 	"encoding/json"
+	"path/filepath"
 	"testing"
 
 	"storyline/internal/eval"
@@ -17,7 +18,7 @@ func TestMustOnCoNLL(t *testing.T) {
 	if !ok {
 		t.Fatal("task ner is not registered")
 	}
-	res, err := task.Run(context.Background(), eval.Options{Data: dir[:len(dir)-len("/eng.testb")]})
+	res, err := task.Run(context.Background(), eval.Options{Data: filepath.Dir(dir)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -28,5 +29,18 @@ func TestMustOnCoNLL(t *testing.T) {
 	}
 	if res.F1 < task.Must {
 		t.Errorf("F1 %.4f below the task's Must %.2f", res.F1, task.Must)
+	}
+}
+
+func TestTaskErrors(t *testing.T) {
+	task, _ := eval.Lookup("ner")
+	if _, err := task.Run(context.Background(), eval.Options{Data: t.TempDir()}); err == nil {
+		t.Error("a folder without eng.testb was accepted")
+	}
+	if _, err := task.Run(context.Background(), eval.Options{Data: t.TempDir(), Split: "nonsense"}); err == nil {
+		t.Error("an unknown split was accepted")
+	}
+	if task.DefaultData != "conll2003" || task.Must != 0.83 || task.Goal != 0.89 || !task.Fast {
+		t.Errorf("task = %+v", task)
 	}
 }
