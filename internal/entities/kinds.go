@@ -52,7 +52,7 @@ var functionWords = wordSet(`and or but nor on in at of for with by from to into
 	those also again too then now`)
 
 // locatives are prepositions after which a single name is a place.
-var locatives = wordSet(`in near outside inside into across around at towards toward via`)
+var locatives = wordSet(`in near outside inside into across around at towards toward via over`)
 
 // harmonise gives all mentions of one name in an article one kind, by a
 // vote in which a place cue ("in Kyiv") and a demonym counts twice, and
