@@ -160,7 +160,7 @@ func TestExtractHTMLHeadline(t *testing.T) {
 	for _, p := range htmlTestBody {
 		b.WriteString("<p>" + p + "</p>")
 	}
-	b.WriteString("<h2>What happens next</h2><p>" + htmlTestBody[0] + "</p>")
+	b.WriteString("<h2>What happens next</h2><p>" + htmlTestBody[0] + "</p><p>Council votes to rebuild the Marrow footbridge</p>")
 	a, err := ExtractHTML([]byte(htmlTestPage(htmlTestHead, b.String())), "")
 	if err != nil {
 		t.Fatal(err)
@@ -171,8 +171,8 @@ func TestExtractHTMLHeadline(t *testing.T) {
 	if !strings.Contains(a.Text, "\n\nWhat happens next\n\n") {
 		t.Errorf("a heading inside the body was lost:\n%s", a.Text)
 	}
-	if len(a.Removed) != 2 || a.Removed[0].Text != a.Title {
-		t.Errorf("removed = %+v, want the title and the standfirst", a.Removed)
+	if len(a.Removed) != 3 || a.Removed[0].Text != a.Title || a.Removed[2].Text != a.Title {
+		t.Errorf("removed = %+v, want the title, the standfirst and the title again", a.Removed)
 	}
 }
 
