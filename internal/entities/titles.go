@@ -25,7 +25,8 @@ var roleMods = wordSet(`foreign defence defense interior home finance economy ec
 	regional local federal provincial district city county junior principal lead head communications
 	public relations political sports environment environmental culture education transport
 	agriculture labour labor development european international global interim de-facto then
-	longtime long-time veteran ruling`)
+	longtime long-time veteran ruling council government committee parliamentary company team club
+	campaign group agency ministry`)
 
 // titleAdjectives may end an organisation's chunk when they belong to the
 // title after it ("US Vice" + "President").
