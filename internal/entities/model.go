@@ -12,7 +12,8 @@ var Types = []string{"PER", "LOC", "ORG", "MISC"}
 // Model is a left-to-right tagger: an averaged perceptron over hashed
 // features, BILOU tags decoded with a small beam, and two tables learnt from
 // the training text (how often a word is written with a capital; which word
-// sequences were names of which type).
+// sequences were names of which type). A loaded model is read-only and
+// safe for concurrent use.
 type Model struct {
 	tags    []string // tags[0] is "O"
 	typeOf  []int    // index into Types, -1 for O

@@ -1,7 +1,9 @@
 package entities
 
 import (
+	"fmt"
 	"math"
+	"sync"
 	"testing"
 )
 
@@ -53,6 +55,36 @@ func TestBILOUConstraints(t *testing.T) {
 		}
 		if open != "" {
 			t.Fatalf("%v: chunk left open at the end", s)
+		}
+	}
+}
+
+// The pipeline runs one model on many articles at once.
+func TestConcurrentUse(t *testing.T) {
+	m := model(t)
+	text := benchArticle()
+	want, err := m.Mentions(text, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, 8)
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			got, err := m.Mentions(text, nil)
+			if err == nil && fmt.Sprint(got) != fmt.Sprint(want) {
+				err = fmt.Errorf("concurrent run found %d mentions, alone %d", len(got), len(want))
+			}
+			errs <- err
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Error(err)
 		}
 	}
 }
