@@ -402,6 +402,7 @@ func TestHTMLDropFurniture(t *testing.T) {
 			[]string{long + " The newsletter of the rowing club first reported the closure, and the club asked members to sign up for lifts across the weir while the bridge is shut."}},
 		{"teaser", []string{long, "Related: Ferry fares rise"}, "", []string{long}},
 		{"time stamp", []string{"Updated 14:05", long}, "", []string{long}},
+		{"posted-by line", []string{long, "05/10/2031 - Posted by: Ines Calloway - Section: Local - Tags: bridge river"}, "", []string{long}},
 		{"date in prose kept", []string{"The vote on 03/04/2025 passed by nine votes to two.", long}, "",
 			[]string{"The vote on 03/04/2025 passed by nine votes to two.", long}},
 		{"teaser in German", []string{"Lesen Sie auch: Neue Fähre ab Mai", long}, "", []string{long}},
