@@ -264,9 +264,9 @@ func htmlDecode(raw []byte) string {
 		}
 		s = strings.ToValidUTF8(string(out), "\uFFFD")
 	}
+	s = strings.TrimPrefix(s, "\uFEFF")
 	// Soft hyphens are invisible break hints inside words; NFC makes
 	// "e" + combining accent and "é" the same word.
-	s = strings.TrimPrefix(s, "\uFEFF")
 	s = strings.ReplaceAll(s, "\u00AD", "")
 	return norm.NFC.String(s)
 }
