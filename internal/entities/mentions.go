@@ -18,6 +18,17 @@ type cand struct {
 	kind       news.EntityKind
 	name       string
 	words      []string
+	// start, end narrow the mention to part of its one word ("US" in
+	// "US-brokered"); both 0 when the mention is whole words.
+	start, end int
+}
+
+// span returns the mention's bytes in the text.
+func (c *cand) span(s []Token) news.Span {
+	if c.end > 0 {
+		return news.Span{Start: c.start, End: c.end}
+	}
+	return news.Span{Start: s[c.a].Start, End: s[c.b-1].End}
 }
 
 var kinds = map[string]news.EntityKind{
@@ -42,6 +53,7 @@ func (m *Model) resolve(text string, sents [][]Token, tags [][]string) []news.Me
 		}
 		c.name = spaced(text[sents[c.s][c.a].Start:sents[c.s][c.b-1].End])
 	}
+	cs = splitHyphenated(text, sents, cs)
 	cs = m.recover(text, sents, cs)
 	for _, c := range cs {
 		c.kind = adjustKind(sents[c.s], c)
@@ -52,7 +64,7 @@ func (m *Model) resolve(text string, sents [][]Token, tags [][]string) []news.Me
 	for _, c := range cs {
 		s := sents[c.s]
 		mn := news.Mention{
-			Span: news.Span{Start: s[c.a].Start, End: s[c.b-1].End},
+			Span: c.span(s),
 			Kind: c.kind,
 			Name: c.name,
 		}
@@ -67,6 +79,40 @@ func (m *Model) resolve(text string, sents [][]Token, tags [][]string) []news.Me
 		out = append(out, mn)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
+
+// splitHyphenated keeps, of a compound such as "US-brokered", "anti-NATO"
+// or "US-Ukraine" that the tagger called other, the names inside it. A
+// person's or place's hyphenated name (Emilia-Romagna) stays whole.
+func splitHyphenated(text string, sents [][]Token, cs []*cand) []*cand {
+	var out []*cand
+	for _, c := range cs {
+		t := sents[c.s][c.a]
+		w := text[t.Start:t.End]
+		if c.b-c.a != 1 || !strings.Contains(w, "-") {
+			out = append(out, c)
+			continue
+		}
+		var parts []*cand
+		lower := false
+		off := t.Start
+		for part := range strings.SplitSeq(w, "-") {
+			switch {
+			case capitalised(part) && utf8.RuneCountInString(part) >= 2:
+				parts = append(parts, &cand{s: c.s, a: c.a, b: c.b, typ: c.typ, titleStart: -1,
+					kind: news.OtherEntity, name: part, words: []string{part}, start: off, end: off + len(part)})
+			case isLowerWord(part):
+				lower = true
+			}
+			off += len(part) + 1
+		}
+		if len(parts) == 0 || c.kind != news.OtherEntity && !lower {
+			out = append(out, c)
+			continue
+		}
+		out = append(out, parts...)
+	}
 	return out
 }
 

@@ -450,3 +450,23 @@ func TestPlanWithSentences(t *testing.T) {
 		}
 	}
 }
+
+func TestHyphenatedNames(t *testing.T) {
+	text := "Officials in Canada welcomed the Canada-brokered truce, and an anti-NATO rally followed."
+	ms := mentions(t, text)
+	n := 0
+	for _, m := range ms {
+		switch m.In(text) {
+		case "Canada":
+			n++
+			if m.Kind != news.Place || m.Name != "Canada" {
+				t.Errorf("Canada = %+v", m)
+			}
+		case "Canada-brokered", "anti-NATO":
+			t.Errorf("compound %q kept whole", m.In(text))
+		}
+	}
+	if n != 2 {
+		t.Errorf("found Canada %d times, want 2: %v", n, show(text, ms))
+	}
+}
