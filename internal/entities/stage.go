@@ -1,7 +1,10 @@
 // Package entities finds the named people, organisations, places and other
-// names of an article: a tagger trained on CoNLL-2003 (model.go, train.go)
-// labels each sentence's words, then rules of our own (mentions.go) trim
-// the spans, attach titles and join short forms to the full name.
+// names of an article. A tagger trained on CoNLL-2003 labels each
+// sentence's words (features.go, decode.go, train.go; the shipped weights
+// and how they were made: MODEL.md). Rules of our own then trim the spans
+// and drop what is no name (mentions.go), correct kinds from the words and
+// the article (kinds.go), attach titles (titles.go) and give every mention
+// the fullest form of its name in the article (join.go).
 package entities
 
 import (
