@@ -1,0 +1,49 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"storyline/internal/intake"
+	"storyline/internal/sqlite"
+)
+
+func newAdd(g *globals) *cobra.Command {
+	return &cobra.Command{
+		Use:   "add PATH...",
+		Short: "Add reports to the database",
+		Long: `Analyse news reports and add them to the database (--db, or storyline.db in the user's data
+directory). Each article stored is printed on standard output as "stored ID INPUT" as soon as it
+is safely on disk; an article already in the database (same URL, or same text) is skipped, so
+running add again after an interruption adds only what is missing.
+
+` + inputsHelp,
+		Example: `  storyline add ~/news/2025-11
+  storyline add --db team.db feed.xml`,
+		Args: args(cobra.MinimumNArgs(1)),
+		RunE: func(cmd *cobra.Command, paths []string) error {
+			path, err := g.dbPath()
+			if err != nil {
+				return err
+			}
+			db, err := sqlite.Open(cmd.Context(), path)
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			out := cmd.OutOrStdout()
+			_, sum, err := runIntake(cmd.Context(), g, intake.Paths(paths), db, cmd.InOrStdin(), cmd.ErrOrStderr(), func(o intake.Outcome) {
+				fmt.Fprintf(out, "stored %s %s\n", o.Doc.Article.ID, o.Input)
+			})
+			if err != nil {
+				return err
+			}
+			if !g.quiet {
+				fmt.Fprintf(cmd.ErrOrStderr(), "storyline: %d stored, %d already there, %d skipped, %d failed (database %s)\n",
+					sum.Stored, sum.Duplicates, sum.Skipped, sum.Failed, path)
+			}
+			return sum.err()
+		},
+	}
+}

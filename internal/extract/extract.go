@@ -1,0 +1,20 @@
+// Package extract assembles the per-article stages — sentences, entities,
+// quotes, figures and dates — into the plan every way in runs.
+package extract
+
+import (
+	"storyline/internal/pipeline"
+	"storyline/internal/text"
+)
+
+// Stages lists every per-article stage.
+func Stages() []pipeline.Stage {
+	return []pipeline.Stage{
+		text.Stage(),
+	}
+}
+
+// Plan orders Stages.
+func Plan() (*pipeline.Plan, error) {
+	return pipeline.NewPlan(Stages()...)
+}
