@@ -3,14 +3,20 @@
 package extract
 
 import (
+	"storyline/internal/entities"
+	"storyline/internal/figures"
 	"storyline/internal/pipeline"
 	"storyline/internal/text"
+	"storyline/internal/timex"
 )
 
 // Stages lists every per-article stage.
 func Stages() []pipeline.Stage {
 	return []pipeline.Stage{
 		text.Stage(),
+		entities.Stage(),
+		figures.Stage(),
+		timex.Stage(),
 	}
 }
 
