@@ -3,6 +3,7 @@ package news
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"strings"
 )
 
@@ -26,3 +27,10 @@ func ArticleID(url, hash string) string {
 	}
 	return "a" + key
 }
+
+// FigureID names the i-th figure (from 0) of an article, as the report and
+// the facts refer to it.
+func FigureID(article string, i int) string { return fmt.Sprintf("%s-f%d", article, i+1) }
+
+// QuoteID names the i-th quote (from 0) of an article.
+func QuoteID(article string, i int) string { return fmt.Sprintf("%s-q%d", article, i+1) }

@@ -45,5 +45,8 @@ type Fact struct {
 	Measure string     `json:"measure"`
 	Unit    string     `json:"unit"`
 	Status  FactStatus `json:"status"`
-	Figures []string   `json:"figures"`
+	Figures []string   `json:"figures"` // figure IDs (FigureID), in publication order
+	// Note spells out a difference or an update for people: each stated
+	// number with its outlet and publication time, in time order.
+	Note string `json:"note,omitempty"`
 }

@@ -6,7 +6,6 @@ package report
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"sort"
 	"strings"
 	"time"
@@ -198,7 +197,7 @@ func article(d *news.Doc, eventOf, rewriteOf map[string]string) Article {
 func figures(d *news.Doc) []Figure {
 	var out []Figure
 	for i, f := range d.Figures {
-		out = append(out, Figure{ID: fmt.Sprintf("%s-f%d", d.Article.ID, i+1), Article: d.Article.ID,
+		out = append(out, Figure{ID: news.FigureID(d.Article.ID, i), Article: d.Article.ID,
 			Text: f.Span.In(d.Text()), Value: f.Value, Min: f.Min, Max: f.Max, From: f.From, Unit: f.Unit,
 			Measure: f.Measure, Start: f.Start, End: f.End})
 	}
@@ -271,7 +270,7 @@ func quotes(docs []*news.Doc, ents []Entity) []Quote {
 			if id, ok := byName[strings.ToLower(q.Speaker)]; ok && q.Speaker != "" {
 				speaker = &id
 			}
-			out = append(out, Quote{ID: fmt.Sprintf("%s-q%d", d.Article.ID, i+1), Article: d.Article.ID,
+			out = append(out, Quote{ID: news.QuoteID(d.Article.ID, i), Article: d.Article.ID,
 				Speaker: speaker, SpeakerText: q.SpeakerText, Cue: q.Cue, Direct: q.Direct, Text: q.Span.In(d.Text()),
 				Start: q.Start, End: q.End, Variants: []string{}})
 		}
