@@ -50,3 +50,23 @@ type Fact struct {
 	// number with its outlet and publication time, in time order.
 	Note string `json:"note,omitempty"`
 }
+
+// Moment is one dated happening on a story's timeline: a calendar value
+// (TIMEX3: 2025-11-25, 2025-W47, 2025-08, 2025-SU) with what happened then
+// and every article's own words for the date.
+type Moment struct {
+	Story     string        `json:"story,omitempty"`
+	Date      string        `json:"date"`
+	Precision Precision     `json:"precision"`
+	What      string        `json:"what"` // the sentence of the first mention
+	Text      string        `json:"text"` // the first mention's words
+	Articles  []string      `json:"articles"`
+	Mentions  []DateMention `json:"mentions"`
+}
+
+// DateMention is how one article put a date.
+type DateMention struct {
+	Article string `json:"article"`
+	Span
+	Text string `json:"text"`
+}
