@@ -18,16 +18,7 @@ const (
 )
 
 // Relation says that Article duplicates or rewrites Of.
-type Relation struct {
-	Article    string  `json:"article"`
-	Of         string  `json:"of"`
-	Kind       string  `json:"kind"`
-	Similarity float64 `json:"similarity"`
-	// Added are the rewrite's sentences with no counterpart in the original;
-	// Dropped the original's sentences the rewrite left out.
-	Added   []news.Span `json:"added,omitempty"`
-	Dropped []news.Span `json:"dropped,omitempty"`
-}
+type Relation = news.Relation
 
 type entry struct {
 	doc   *news.Doc

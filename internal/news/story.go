@@ -70,3 +70,15 @@ type DateMention struct {
 	Span
 	Text string `json:"text"`
 }
+
+// Relation says that Article duplicates or rewrites Of.
+type Relation struct {
+	Article    string  `json:"article"`
+	Of         string  `json:"of"`
+	Kind       string  `json:"kind"` // "duplicate" or "rewrite"
+	Similarity float64 `json:"similarity"`
+	// Added are the rewrite's sentences with no counterpart in the
+	// original; Dropped the original's sentences the rewrite left out.
+	Added   []Span `json:"added,omitempty"`
+	Dropped []Span `json:"dropped,omitempty"`
+}

@@ -90,19 +90,8 @@ func writeText(w io.Writer, r *Report) error {
 	if len(r.Failures) > 0 {
 		p.f("%s failed (see the end)\n", plural(len(r.Failures), "input"))
 	}
-	byID := map[string]Article{}
-	for _, a := range r.Articles {
-		byID[a.ID] = a
-	}
-	for _, s := range r.Stories {
-		p.f("\nSTORY %s\n", safe(s.Title))
-		for _, eid := range s.Events {
-			for _, e := range r.Events {
-				if e.ID == eid {
-					p.f("  event %s (%s – %s): %s\n", safe(e.Title), deref(e.Start, "?"), deref(e.End, "?"), plural(len(e.Articles), "article"))
-				}
-			}
-		}
+	for _, v := range r.storyViews() {
+		writeStoryText(p, v)
 	}
 	p.f("\nARTICLES\n")
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
@@ -114,12 +103,6 @@ func writeText(w io.Writer, r *Report) error {
 		fmt.Fprintf(tw, "  %s\t%s\t%s\t%d removed%s\n", a.ID, short(deref(a.Title, "(no title)"), 60), articleLabel(a), len(a.Removed), extra)
 	}
 	tw.Flush()
-	if len(r.Facts) > 0 {
-		p.f("\nFACTS\n")
-		for _, f := range r.Facts {
-			p.f("  [%s] %s %s: %s\n", f.Status, safe(f.Measure), safe(f.Unit), plural(len(f.Figures), "figure"))
-		}
-	}
 	if len(r.Figures) > 0 {
 		p.f("\nFIGURES\n")
 		for _, f := range r.Figures {
@@ -138,9 +121,9 @@ func writeText(w io.Writer, r *Report) error {
 			p.f("  %-12s %s  [%s]  %s\n", e.Kind, short(e.Name, 40), short(strings.Join(e.Aliases, " / "), 60), plural(len(e.Articles), "article"))
 		}
 	}
-	if len(r.Timeline) > 0 {
+	if loose := looseMoments(r.Timeline); len(loose) > 0 {
 		p.f("\nTIMELINE\n")
-		for _, m := range r.Timeline {
+		for _, m := range loose {
 			p.f("  %-11s %-7s %s\n", m.Date, m.Precision, short(m.What, 90))
 		}
 	}
@@ -171,26 +154,13 @@ func mdCell(s string) string {
 func writeMarkdown(w io.Writer, r *Report) error {
 	p := &printer{w: w}
 	p.f("# storyline report\n\n%s\n", strings.ReplaceAll(counts(r), ", ", " · "))
-	for _, s := range r.Stories {
-		p.f("\n## Story: %s\n\n", mdCell(s.Title))
-		for _, eid := range s.Events {
-			for _, e := range r.Events {
-				if e.ID == eid {
-					p.f("- **%s** (%s – %s), %s\n", mdCell(e.Title), deref(e.Start, "?"), deref(e.End, "?"), plural(len(e.Articles), "article"))
-				}
-			}
-		}
+	for _, v := range r.storyViews() {
+		writeStoryMarkdown(p, v)
 	}
 	p.f("\n## Articles\n\n| id | title | outlet | published | removed | rewrite of |\n|---|---|---|---|---|---|\n")
 	for _, a := range r.Articles {
 		p.f("| %s | %s | %s | %s | %d | %s |\n", a.ID, mdCell(short(deref(a.Title, "(no title)"), 80)),
 			mdCell(deref(a.Outlet, deref(a.Site, "unknown"))), deref(a.Published, "unknown"), len(a.Removed), deref(a.RewriteOf, ""))
-	}
-	if len(r.Facts) > 0 {
-		p.f("\n## Facts\n\n| status | measure | unit | figures |\n|---|---|---|---|\n")
-		for _, f := range r.Facts {
-			p.f("| %s | %s | %s | %s |\n", f.Status, mdCell(f.Measure), mdCell(f.Unit), strings.Join(f.Figures, ", "))
-		}
 	}
 	if len(r.Figures) > 0 {
 		p.f("\n## Figures\n\n| amount | unit | measure | text | article |\n|---|---|---|---|---|\n")
@@ -210,9 +180,9 @@ func writeMarkdown(w io.Writer, r *Report) error {
 			p.f("| %s | %s | %s | %d |\n", mdCell(e.Name), e.Kind, mdCell(strings.Join(e.Aliases, " / ")), len(e.Articles))
 		}
 	}
-	if len(r.Timeline) > 0 {
+	if loose := looseMoments(r.Timeline); len(loose) > 0 {
 		p.f("\n## Timeline\n\n| date | precision | what |\n|---|---|---|\n")
-		for _, m := range r.Timeline {
+		for _, m := range loose {
 			p.f("| %s | %s | %s |\n", mdCell(m.Date), m.Precision, mdCell(short(m.What, 160)))
 		}
 	}
@@ -251,4 +221,14 @@ func counts(r *Report) string {
 	return strings.Join([]string{plural(len(r.Articles), "article"), plural(len(r.Events), "event"),
 		plural(len(r.Stories), "story"), plural(len(r.Entities), "entity"), plural(len(r.Quotes), "quote"),
 		plural(len(r.Figures), "figure")}, ", ")
+}
+
+// Write lets tabwriter print through the printer, keeping its first error.
+func (p *printer) Write(b []byte) (int, error) {
+	if p.err != nil {
+		return 0, p.err
+	}
+	n, err := p.w.Write(b)
+	p.err = err
+	return n, err
 }

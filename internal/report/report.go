@@ -29,7 +29,10 @@ type Report struct {
 	Figures  []Figure  `json:"figures"`
 	Facts    []Fact    `json:"facts"`
 	Timeline []Moment  `json:"timeline"`
-	Failures []Failure `json:"failures"`
+	// Relations are the duplicates and rewrites found, with what each
+	// rewrite added and dropped.
+	Relations []Relation `json:"relations"`
+	Failures  []Failure  `json:"failures"`
 }
 
 type Article struct {
@@ -111,15 +114,53 @@ type Fact struct {
 	Unit    string   `json:"unit"`
 	Status  string   `json:"status"`
 	Figures []string `json:"figures"`
+	// Note spells out an update or a difference, in time order.
+	Note string `json:"note,omitempty"`
+	// Values are the figures as each outlet stated them, in publication
+	// order: the provenance of the fact.
+	Values []FactValue `json:"values"`
+}
+
+// FactValue is one outlet's statement of a fact.
+type FactValue struct {
+	Figure    string    `json:"figure"`
+	Article   string    `json:"article"`
+	Outlet    string    `json:"outlet"`
+	Published *string   `json:"published"`
+	Text      string    `json:"text"`
+	Value     *float64  `json:"value"`
+	Min       *float64  `json:"min"`
+	Max       *float64  `json:"max"`
+	Sentence  news.Span `json:"sentence"`
 }
 
 // Moment is one dated happening on the timeline.
 type Moment struct {
-	Date      string   `json:"date"`
-	Precision string   `json:"precision"`
-	What      string   `json:"what"`
-	Text      string   `json:"text"`
-	Articles  []string `json:"articles"`
+	Story     string        `json:"story,omitempty"`
+	Date      string        `json:"date"`
+	Precision string        `json:"precision"`
+	What      string        `json:"what"`
+	Text      string        `json:"text"`
+	Articles  []string      `json:"articles"`
+	Mentions  []DateWording `json:"mentions"`
+}
+
+// DateWording is how one article put a date ("Tuesday night", "overnight").
+type DateWording struct {
+	Article string `json:"article"`
+	Text    string `json:"text"`
+	Start   int    `json:"start"`
+	End     int    `json:"end"`
+}
+
+// Relation says that an article duplicates or rewrites another.
+type Relation struct {
+	Article    string   `json:"article"`
+	Of         string   `json:"of"`
+	Kind       string   `json:"kind"` // duplicate | rewrite
+	Similarity float64  `json:"similarity"`
+	Added      []string `json:"added"`   // the rewrite's sentences with no counterpart in the original
+	Dropped    []string `json:"dropped"` // the original's sentences the rewrite left out
 }
 
 // Failure is an input that could not be read, kept in the report so that a
@@ -139,7 +180,14 @@ type Input struct {
 	Facts      []news.Fact
 	// RewriteOf maps an article ID to the ID of the article it rewrites.
 	RewriteOf map[string]string
-	Failures  []Failure
+	// Relations are the duplicates and rewrites, with their spans.
+	Relations []news.Relation
+	// Variants are groups of quote IDs that are one statement.
+	Variants [][]string
+	// Timeline, when given, replaces the timeline merged from all docs
+	// (the cross-article pass makes one per story).
+	Timeline []news.Moment
+	Failures []Failure
 }
 
 // Build assembles the report. Articles come in publication order, so the
@@ -167,17 +215,19 @@ func Build(in Input) *Report {
 	for _, s := range in.Stories {
 		r.Stories = append(r.Stories, Story{ID: s.ID, Title: s.Title, Events: nonNil(s.Events)})
 	}
-	for _, f := range in.Facts {
-		r.Facts = append(r.Facts, Fact{ID: f.ID, Event: f.Event, Measure: f.Measure, Unit: f.Unit,
-			Status: string(f.Status), Figures: nonNil(f.Figures)})
-	}
 	for _, d := range docs {
 		r.Articles = append(r.Articles, article(d, eventOf, in.RewriteOf))
 		r.Figures = append(r.Figures, figures(d)...)
 	}
+	r.Facts = facts(in.Facts, docs)
 	r.Entities = entities(docs, in.Identities)
-	r.Quotes = quotes(docs, r.Entities)
-	r.Timeline = timeline(docs)
+	r.Quotes = quotes(docs, r.Entities, in.Variants)
+	if in.Timeline != nil {
+		r.Timeline = moments(in.Timeline)
+	} else {
+		r.Timeline = timeline(docs)
+	}
+	r.Relations = relations(in.Relations, docs)
 	return r
 }
 
@@ -253,7 +303,17 @@ func entities(docs []*news.Doc, ids []news.Identity) []Entity {
 	return out
 }
 
-func quotes(docs []*news.Doc, ents []Entity) []Quote {
+func quotes(docs []*news.Doc, ents []Entity, groups [][]string) []Quote {
+	variants := map[string][]string{}
+	for _, g := range groups {
+		for _, id := range g {
+			for _, other := range g {
+				if other != id {
+					variants[id] = append(variants[id], other)
+				}
+			}
+		}
+	}
 	byName := map[string]string{}
 	for _, e := range ents {
 		byName[strings.ToLower(e.Name)] = e.ID
@@ -272,7 +332,7 @@ func quotes(docs []*news.Doc, ents []Entity) []Quote {
 			}
 			out = append(out, Quote{ID: news.QuoteID(d.Article.ID, i), Article: d.Article.ID,
 				Speaker: speaker, SpeakerText: q.SpeakerText, Cue: q.Cue, Direct: q.Direct, Text: q.Span.In(d.Text()),
-				Start: q.Start, End: q.End, Variants: []string{}})
+				Start: q.Start, End: q.End, Variants: nonNil(variants[news.QuoteID(d.Article.ID, i)])})
 		}
 	}
 	return out
@@ -292,11 +352,12 @@ func timeline(docs []*news.Doc) []Moment {
 			m := byDate[t.Value]
 			if m == nil {
 				m = &Moment{Date: t.Value, Precision: string(t.Precision), Text: t.Span.In(text),
-					What: sentenceAround(d, t.Span), Articles: []string{}}
+					What: sentenceAround(d, t.Span), Articles: []string{}, Mentions: []DateWording{}}
 				byDate[t.Value] = m
 				keys = append(keys, t.Value)
 			}
 			m.Articles = addOnce(m.Articles, d.Article.ID)
+			m.Mentions = append(m.Mentions, DateWording{Article: d.Article.ID, Text: t.Span.In(text), Start: t.Start, End: t.End})
 		}
 	}
 	sort.Strings(keys)

@@ -1,0 +1,141 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+	"text/tabwriter"
+)
+
+// looseMoments are the timeline entries no story holds (the whole timeline
+// before stories are made); a story's own are shown with the story.
+func looseMoments(ms []Moment) []Moment {
+	var out []Moment
+	for _, m := range ms {
+		if m.Story == "" {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+func writeStoryText(p *printer, v storyView) {
+	p.f("\nSTORY %s\n", safe(v.Story.Title))
+	for _, e := range v.Events {
+		p.f("  event %s (%s – %s): %s\n", safe(e.Title), deref(e.Start, "?"), deref(e.End, "?"), plural(len(e.Articles), "article"))
+	}
+	if len(v.Facts) > 0 {
+		p.f("\n  FACTS BY OUTLET (disagreements first)\n")
+		tw := tabwriter.NewWriter(p, 0, 4, 2, ' ', 0)
+		fmt.Fprintf(tw, "  status\tfact")
+		for _, o := range v.Outlets {
+			fmt.Fprintf(tw, "\t%s", short(outletName(o), 24))
+		}
+		fmt.Fprintln(tw)
+		for _, f := range v.Facts {
+			fmt.Fprintf(tw, "  %s\t%s", f.Status, short(strings.TrimSpace(f.Measure+" "+f.Unit), 28))
+			for _, o := range v.Outlets {
+				c := v.cell(f.ID, o)
+				if c == "" {
+					c = "—"
+				}
+				fmt.Fprintf(tw, "\t%s", short(c, 24))
+			}
+			fmt.Fprintln(tw)
+		}
+		tw.Flush()
+		for _, f := range v.Facts {
+			if f.Note != "" {
+				p.f("  %s %s: %s\n", f.Status, safe(f.Measure), safe(f.Note))
+			}
+		}
+	}
+	if len(v.Variants) > 0 {
+		p.f("\n  ONE QUOTE, SEVERAL WORDINGS\n")
+		for _, g := range v.Variants {
+			for i, q := range g {
+				lead := "   "
+				if i == 0 {
+					lead = "  •"
+				}
+				p.f("%s %s: “%s” (%s)\n", lead, short(speakerOf(q), 30), short(q.Text, 110), q.Article)
+			}
+		}
+	}
+	if len(v.Timeline) > 0 {
+		p.f("\n  TIMELINE\n")
+		for _, m := range v.Timeline {
+			p.f("    %-11s %-7s %s%s\n", m.Date, m.Precision, short(m.What, 80), wordings(m))
+		}
+	}
+}
+
+func writeStoryMarkdown(p *printer, v storyView) {
+	p.f("\n## Story: %s\n\n", mdCell(v.Story.Title))
+	for _, e := range v.Events {
+		p.f("- **%s** (%s – %s), %s\n", mdCell(e.Title), deref(e.Start, "?"), deref(e.End, "?"), plural(len(e.Articles), "article"))
+	}
+	if len(v.Facts) > 0 {
+		p.f("\n### Facts by outlet (disagreements first)\n\n| status | fact |")
+		for _, o := range v.Outlets {
+			p.f(" %s |", mdCell(outletName(o)))
+		}
+		p.f("\n|---|---|%s\n", strings.Repeat("---|", len(v.Outlets)))
+		for _, f := range v.Facts {
+			p.f("| %s | %s |", f.Status, mdCell(strings.TrimSpace(f.Measure+" "+f.Unit)))
+			for _, o := range v.Outlets {
+				c := v.cell(f.ID, o)
+				if c == "" {
+					c = "—"
+				}
+				p.f(" %s |", mdCell(c))
+			}
+			p.f("\n")
+		}
+		for _, f := range v.Facts {
+			if f.Note != "" {
+				p.f("\n- **%s** %s: %s", f.Status, mdCell(f.Measure), mdCell(f.Note))
+			}
+		}
+		p.f("\n")
+	}
+	if len(v.Variants) > 0 {
+		p.f("\n### One quote, several wordings\n\n| speaker | wording | article |\n|---|---|---|\n")
+		for _, g := range v.Variants {
+			for _, q := range g {
+				p.f("| %s | %s | %s |\n", mdCell(speakerOf(q)), mdCell(short(q.Text, 200)), q.Article)
+			}
+			p.f("| | | |\n")
+		}
+	}
+	if len(v.Timeline) > 0 {
+		p.f("\n### Timeline\n\n| date | precision | what | wordings |\n|---|---|---|---|\n")
+		for _, m := range v.Timeline {
+			p.f("| %s | %s | %s | %s |\n", mdCell(m.Date), m.Precision, mdCell(short(m.What, 160)), mdCell(strings.TrimPrefix(wordings(m), " — ")))
+		}
+	}
+}
+
+func speakerOf(q Quote) string {
+	if q.SpeakerText != "" {
+		return q.SpeakerText
+	}
+	return "(speaker unknown)"
+}
+
+// wordings lists the different ways the articles put one date, when they
+// differ ("overnight" / "Tuesday night").
+func wordings(m Moment) string {
+	var ws []string
+	seen := map[string]bool{}
+	for _, w := range m.Mentions {
+		k := strings.ToLower(safe(w.Text))
+		if !seen[k] {
+			seen[k] = true
+			ws = append(ws, fmt.Sprintf("%q", safe(w.Text)))
+		}
+	}
+	if len(ws) < 2 {
+		return ""
+	}
+	return " — " + strings.Join(ws, " / ")
+}
