@@ -61,7 +61,10 @@ func analyzeAndReport(ctx context.Context, g *globals, src intake.Source, store 
 	if err != nil {
 		return err
 	}
-	rep := report.Build(report.Input{Docs: docs, Failures: sum.failures})
+	rep, err := buildReport(ctx, docs, sum.failures)
+	if err != nil {
+		return err
+	}
 	if err := report.Write(out, rep, g.format); err != nil {
 		return fmt.Errorf("write report: %w", err)
 	}

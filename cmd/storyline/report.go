@@ -60,7 +60,11 @@ data directory), optionally only those of one outlet or a range of publication d
 				}
 				docs = append(docs, d)
 			}
-			return report.Write(cmd.OutOrStdout(), report.Build(report.Input{Docs: docs}), g.format)
+			rep, err := buildReport(cmd.Context(), docs, nil)
+			if err != nil {
+				return err
+			}
+			return report.Write(cmd.OutOrStdout(), rep, g.format)
 		},
 	}
 	cmd.Flags().StringVar(&outlet, "outlet", "", "only articles of this outlet")

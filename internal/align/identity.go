@@ -28,6 +28,7 @@ type Joiner struct {
 	byInits map[string][]int // multi-word names by their initials
 	byAcro  map[string][]int // acronyms by their letters
 	byLast  map[string][]int // multi-word person names by their last word
+	byFirst map[string][]int // multi-word organisation names by their first word
 }
 
 // group is one distinct name (by its folded words) with what was seen of it.
@@ -39,12 +40,14 @@ type group struct {
 	names     map[string]int // the article-level full names
 	articles  []string
 	seen      map[string]bool
+	// orgIndexed: filed under its first word, as an organisation's name.
+	orgIndexed bool
 }
 
 // NewJoiner returns an empty joiner.
 func NewJoiner() *Joiner {
 	return &Joiner{byKey: map[string]int{}, bySkel: map[string][]int{}, byInits: map[string][]int{},
-		byAcro: map[string][]int{}, byLast: map[string][]int{}}
+		byAcro: map[string][]int{}, byLast: map[string][]int{}, byFirst: map[string][]int{}}
 }
 
 // Add takes in the mentions of one article.
@@ -59,6 +62,10 @@ func (j *Joiner) Add(d *news.Doc) {
 			continue
 		}
 		g.kinds[m.Kind]++
+		if m.Kind == news.Organization && len(g.n.fold) >= 2 && !g.orgIndexed {
+			g.orgIndexed = true
+			j.byFirst[g.n.fold[0]] = append(j.byFirst[g.n.fold[0]], j.byKey[g.n.key()])
+		}
 		g.names[m.Name]++
 		if s := strings.Join(strings.Fields(m.Span.In(text)), " "); s != "" {
 			g.spellings[s]++
@@ -75,7 +82,10 @@ func (j *Joiner) group(m news.Mention) *group {
 	if len(n.fold) == 0 {
 		return nil
 	}
-	person := m.Kind == news.Person
+	// A one-word name of a person and of a place are often two things
+	// (Jordan); a longer name is one thing whatever kind the tagger gave it
+	// in one article.
+	person := m.Kind == news.Person && len(n.fold) == 1
 	key := n.key()
 	if person {
 		key = "p:" + key
@@ -116,7 +126,7 @@ func (j *Joiner) group(m news.Mention) *group {
 			j.byInits["~"+alias] = append(j.byInits["~"+alias], i)
 		}
 	}
-	if person && len(n.fold) >= 2 {
+	if m.Kind == news.Person && len(n.fold) >= 2 {
 		last := n.fold[len(n.fold)-1]
 		j.byLast[last] = append(j.byLast[last], i)
 	}
@@ -160,7 +170,9 @@ func (j *Joiner) Identities() []news.Identity {
 	for i := range j.groups {
 		root[i] = j.find(i)
 	}
-	// A lone surname joins the one full name ending in it.
+	// A lone surname joins the one full name ending in it; a lone word
+	// naming an organisation, the one organisation whose name starts with
+	// it (Dunavar → Dunavar Terminals).
 	multi := func(r int) bool {
 		for i := range j.groups {
 			if root[i] == r && len(j.groups[i].n.fold) >= 2 {
@@ -170,11 +182,18 @@ func (j *Joiner) Identities() []news.Identity {
 		return false
 	}
 	for i, g := range j.groups {
-		if !g.person || len(g.n.fold) != 1 || root[i] != i || multi(i) {
+		if len(g.n.fold) != 1 || root[i] != i || multi(i) || g.n.caps {
 			continue
 		}
+		var by []int
+		switch {
+		case g.person:
+			by = j.byLast[g.n.fold[0]]
+		case (g.kinds[news.Organization] > 0 || g.kinds[news.OtherEntity] > 0) && !demonym(g.n.fold[0]):
+			by = j.byFirst[g.n.fold[0]]
+		}
 		cands := map[int]bool{}
-		for _, o := range j.byLast[g.n.fold[0]] {
+		for _, o := range by {
 			cands[root[o]] = true
 		}
 		if len(cands) != 1 {
@@ -239,6 +258,21 @@ func (j *Joiner) identity(ms []int) news.Identity {
 	}
 	sort.Strings(id.Aliases)
 	return id
+}
+
+// demonym tells a word for a people or a language (Russian, Ukrainian,
+// British, Chinese), which starts many names without being short for any.
+func demonym(w string) bool {
+	for _, suf := range []string{"an", "ian", "ese", "ish", "i", "ic"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	switch w {
+	case "french", "dutch", "greek", "swiss", "thai", "czech", "welsh", "irish", "scots":
+		return true
+	}
+	return false
 }
 
 func identityID(g *group) string {

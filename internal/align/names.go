@@ -71,6 +71,7 @@ func (n name) skelKey() string { return strings.Join(n.skel, " ") }
 // doubled letters: the consonants carry a name across spellings
 // (Zelenskiy, Zelensky, Zelenskyy → zlnsk; Kyiv, Kiev → kv; Rustem, Rustam → rstm).
 func skeleton(fold string) string {
+	fold = initial(fold)
 	var b strings.Builder
 	var last rune
 	for _, r := range fold {
@@ -101,7 +102,7 @@ func sameSpelling(a, b name) bool {
 		if x == y {
 			continue
 		}
-		if a.skel[i] != b.skel[i] || a.skel[i] == "" || x[0] != y[0] {
+		if a.skel[i] != b.skel[i] || a.skel[i] == "" || initial(x)[0] != initial(y)[0] {
 			return false
 		}
 		if len(x) < 4 || len(y) < 4 {
@@ -151,4 +152,13 @@ func absDiff(a, b int) int {
 		return a - b
 	}
 	return b - a
+}
+
+// initial drops the k of a leading "kh", which transliterations write as
+// h or kh alike (Kharzin, Harzin; Kharkiv, Harkiv).
+func initial(fold string) string {
+	if strings.HasPrefix(fold, "kh") && len(fold) > 2 {
+		return fold[1:]
+	}
+	return fold
 }

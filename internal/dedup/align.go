@@ -124,10 +124,13 @@ func cover(aligned int, bs []bag) float64 {
 }
 
 // Rewrite thresholds: a rewrite retells a good part of its original in
-// order; an independent report of the same event shares a few facts.
+// order; an independent report of the same event shares a few facts. On the
+// cleaned seeds the wire story and its rewrite align 15 sentence pairs
+// covering 63% of the original, an independent report of the same event 6
+// pairs covering 25%.
 const (
-	minPairs = 6
-	minCover = 0.22
+	minPairs = 5
+	minCover = 0.4
 )
 
 // IsRewrite reports whether the alignment shows one text retelling the other:

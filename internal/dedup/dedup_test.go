@@ -1,12 +1,14 @@
 package dedup
 
 import (
-	"os"
+	"context"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"storyline/internal/extract"
+	"storyline/internal/intake"
 	"storyline/internal/news"
 	"storyline/internal/shareddata"
 	"storyline/internal/text"
@@ -110,24 +112,27 @@ func TestSimilarityEstimates(t *testing.T) {
 }
 
 // TestSeedRewrites checks the seeds' relations (EXPECTED.md: 001 rewrites
-// 000; 002 and 003 rewrite nothing), reading them at test time.
+// 000; 002 and 003 rewrite nothing), on the seeds as storyline reads them:
+// cleaned, with their manifest, split into sentences by the pipeline.
 func TestSeedRewrites(t *testing.T) {
 	dir := shareddata.Require(t, "seeds")
-	files, err := filepath.Glob(filepath.Join(dir, "0*.txt"))
-	if err != nil || len(files) != 4 {
-		t.Fatalf("seed files: %v %v", files, err)
+	plan, err := extract.Plan()
+	if err != nil {
+		t.Fatal(err)
 	}
-	days := []string{"2025-11-25", "2025-11-25", "2025-11-26", "2026-01-24"}
+	docs, _, err := intake.Run(context.Background(), intake.Config{Plan: plan}, intake.Paths([]string{dir}), nil, nil)
+	if err != nil || len(docs) != 4 {
+		t.Fatalf("seeds: %d docs, %v", len(docs), err)
+	}
+	seed := map[string]string{}
+	for _, d := range docs {
+		seed[d.Article.ID] = filepath.Base(d.Article.Source)[:3]
+	}
 	x := NewDetector()
 	got := map[string]string{}
-	for i, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		id := filepath.Base(f)[:3]
-		if r := x.Add(doc(t, id, days[i], string(b))); r != nil {
-			got[r.Article] = r.Kind + " of " + r.Of
+	for _, d := range docs {
+		if r := x.Add(d); r != nil {
+			got[seed[r.Article]] = r.Kind + " of " + seed[r.Of]
 		}
 	}
 	want := map[string]string{"001": "rewrite of 000"}

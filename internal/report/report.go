@@ -48,6 +48,7 @@ type Article struct {
 	Format       string   `json:"format,omitempty"`
 	Event        *string  `json:"event"`
 	RewriteOf    *string  `json:"rewrite_of"`
+	DuplicateOf  *string  `json:"duplicate_of"`
 	Text         string   `json:"text"`
 	Removed      []string `json:"removed"`
 	// RemovedWhy gives the cleaner's reason for each entry of Removed.
@@ -180,6 +181,8 @@ type Input struct {
 	Facts      []news.Fact
 	// RewriteOf maps an article ID to the ID of the article it rewrites.
 	RewriteOf map[string]string
+	// DuplicateOf maps an article ID to the earlier article it repeats.
+	DuplicateOf map[string]string
 	// Relations are the duplicates and rewrites, with their spans.
 	Relations []news.Relation
 	// Variants are groups of quote IDs that are one statement.
@@ -216,7 +219,7 @@ func Build(in Input) *Report {
 		r.Stories = append(r.Stories, Story{ID: s.ID, Title: s.Title, Events: nonNil(s.Events)})
 	}
 	for _, d := range docs {
-		r.Articles = append(r.Articles, article(d, eventOf, in.RewriteOf))
+		r.Articles = append(r.Articles, article(d, eventOf, in.RewriteOf, in.DuplicateOf))
 		r.Figures = append(r.Figures, figures(d)...)
 	}
 	r.Facts = facts(in.Facts, docs)
@@ -231,11 +234,11 @@ func Build(in Input) *Report {
 	return r
 }
 
-func article(d *news.Doc, eventOf, rewriteOf map[string]string) Article {
+func article(d *news.Doc, eventOf, rewriteOf, duplicateOf map[string]string) Article {
 	a := d.Article
 	out := Article{ID: a.ID, Source: a.Source, URL: a.URL, Site: opt(a.Site), Outlet: opt(a.Outlet),
 		Byline: opt(a.Byline), Title: opt(a.Title), Published: when(a.Published), DateInferred: a.DateInferred,
-		Format: a.Format, Event: opt(eventOf[a.ID]), RewriteOf: opt(rewriteOf[a.ID]), Text: a.Text,
+		Format: a.Format, Event: opt(eventOf[a.ID]), RewriteOf: opt(rewriteOf[a.ID]), DuplicateOf: opt(duplicateOf[a.ID]), Text: a.Text,
 		Removed: []string{}, RemovedWhy: []string{}, Sentences: nonNil(d.Sentences)}
 	for _, rm := range a.Removed {
 		out.Removed = append(out.Removed, rm.Text)

@@ -1,0 +1,180 @@
+// Package crossref is the cross-article pass: as analysed articles arrive
+// it finds duplicates and rewrites (internal/dedup), files each article in
+// an event and each event in a story (internal/cluster), joins names into
+// identities, and lines up facts, quote variants and the timeline
+// (internal/align). Every step meets a new article only with the
+// candidates its keys point to; what is recomputed on a result is bounded
+// by one event or one story.
+package crossref
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"storyline/internal/align"
+	"storyline/internal/cluster"
+	"storyline/internal/dedup"
+	"storyline/internal/news"
+)
+
+// Result is what the pass knows across articles.
+type Result struct {
+	Events     []news.Event
+	Stories    []news.Story
+	Identities []news.Identity
+	Facts      []news.Fact
+	Relations  []news.Relation
+	// RewriteOf and DuplicateOf map an article to the article it rewrites
+	// or repeats.
+	RewriteOf   map[string]string
+	DuplicateOf map[string]string
+	// Variants are groups of quote IDs that are one statement.
+	Variants [][]string
+	Timeline []news.Moment
+}
+
+// Pass holds the cross-article state of a set of articles.
+type Pass struct {
+	cl    *cluster.Clusterer
+	dd    *dedup.Detector
+	names *align.Joiner
+	docs  map[string]*news.Doc
+	order []string
+	rels  []news.Relation
+}
+
+// New returns an empty pass with the clusterer's tuned defaults.
+func New() *Pass {
+	return &Pass{cl: cluster.New(cluster.DefaultParams(), cluster.NewMemIndex()), dd: dedup.NewDetector(),
+		names: align.NewJoiner(), docs: map[string]*news.Doc{}}
+}
+
+// Add takes in one analysed article. Articles should come in publication
+// order (Sort), as they would have arrived; an article added twice is
+// taken once.
+func (p *Pass) Add(ctx context.Context, d *news.Doc) error {
+	if d == nil || d.Article == nil {
+		return fmt.Errorf("crossref: no article: %w", news.ErrInvalid)
+	}
+	if _, ok := p.docs[d.Article.ID]; ok {
+		return nil
+	}
+	if _, err := p.cl.Add(ctx, d); err != nil {
+		return fmt.Errorf("crossref: %w", err)
+	}
+	if r := p.dd.Add(d); r != nil {
+		p.rels = append(p.rels, *r)
+	}
+	p.names.Add(d)
+	p.docs[d.Article.ID] = d
+	p.order = append(p.order, d.Article.ID)
+	return nil
+}
+
+// Result computes the facts, variants and timeline from the current events
+// and stories.
+func (p *Pass) Result() *Result {
+	r := &Result{Events: p.cl.Events(), Stories: p.cl.Stories(), Identities: p.names.Identities(),
+		Relations: append([]news.Relation(nil), p.rels...), RewriteOf: map[string]string{}, DuplicateOf: map[string]string{}}
+	for _, rel := range r.Relations {
+		if rel.Kind == dedup.Duplicate {
+			r.DuplicateOf[rel.Article] = rel.Of
+		}
+	}
+	for i, rel := range r.Relations {
+		if rel.Kind != dedup.Rewrite {
+			continue
+		}
+		// A rewrite of a copy rewrites the copy's original.
+		for seen := 0; seen < len(r.Relations); seen++ {
+			of, ok := r.DuplicateOf[rel.Of]
+			if !ok {
+				break
+			}
+			rel.Of = of
+		}
+		r.Relations[i].Of = rel.Of
+		r.RewriteOf[rel.Article] = rel.Of
+	}
+	docsOf := func(ids []string) []*news.Doc {
+		var ds []*news.Doc
+		for _, id := range ids {
+			if d := p.docs[id]; d != nil {
+				ds = append(ds, d)
+			}
+		}
+		return ds
+	}
+	events := map[string]news.Event{}
+	for _, e := range r.Events {
+		events[e.ID] = e
+		r.Facts = append(r.Facts, align.Facts(e.ID, docsOf(e.Articles))...)
+	}
+	speaker := speakerIdentity(r.Identities)
+	for _, s := range r.Stories {
+		var ids []string
+		for _, eid := range s.Events {
+			ids = append(ids, events[eid].Articles...)
+		}
+		docs := docsOf(ids)
+		for _, g := range align.Variants(docs, speaker) {
+			var qs []string
+			for _, q := range g {
+				qs = append(qs, q.ID())
+			}
+			r.Variants = append(r.Variants, qs)
+		}
+		r.Timeline = append(r.Timeline, align.Timeline(s.ID, docs)...)
+	}
+	return r
+}
+
+// speakerIdentity maps a speaker's name to the identity holding it, so that
+// "Zelenskiy" and "Zelensky" count as one speaker when quotes are compared.
+func speakerIdentity(ids []news.Identity) func(string) string {
+	by := map[string]string{}
+	for _, id := range ids {
+		if id.Kind != news.Person {
+			continue
+		}
+		for _, a := range append([]string{id.Name}, id.Aliases...) {
+			by[strings.ToLower(a)] = id.ID
+		}
+	}
+	return func(name string) string {
+		if id, ok := by[strings.ToLower(name)]; ok {
+			return id
+		}
+		return strings.ToLower(name)
+	}
+}
+
+// Sort puts docs in the order they were published (undated last, then by
+// source), the order a pass over a batch adds them in.
+func Sort(docs []*news.Doc) []*news.Doc {
+	out := append([]*news.Doc(nil), docs...)
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i].Article, out[j].Article
+		if a.Published.IsZero() != b.Published.IsZero() {
+			return !a.Published.IsZero()
+		}
+		if !a.Published.Equal(b.Published) {
+			return a.Published.Before(b.Published)
+		}
+		return a.Source < b.Source
+	})
+	return out
+}
+
+// Batch runs the pass over docs in publication order.
+func Batch(ctx context.Context, docs []*news.Doc) (*Result, error) {
+	p := New()
+	for _, d := range Sort(docs) {
+		if err := p.Add(ctx, d); err != nil {
+			return nil, err
+		}
+	}
+	return p.Result(), nil
+}
