@@ -33,10 +33,20 @@ func Timeline(story string, docs []*news.Doc) []news.Moment {
 			}
 		}
 	}
-	sort.Slice(keys, func(i, j int) bool { return calendarKey(keys[i]) < calendarKey(keys[j]) })
-	out := make([]news.Moment, 0, len(keys))
+	var ms []*news.Moment
 	for _, k := range keys {
-		out = append(out, *byDate[k])
+		ms = append(ms, byDate[k])
+	}
+	ms = refine(ms, docs)
+	for _, d := range docs {
+		for _, m := range durationMoments(story, d) {
+			ms = append(ms, &m)
+		}
+	}
+	sort.SliceStable(ms, func(i, j int) bool { return calendarKey(ms[i].Date) < calendarKey(ms[j].Date) })
+	out := make([]news.Moment, 0, len(ms))
+	for _, m := range ms {
+		out = append(out, *m)
 	}
 	return out
 }

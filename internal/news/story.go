@@ -57,6 +57,7 @@ type Fact struct {
 type Moment struct {
 	Story     string        `json:"story,omitempty"`
 	Date      string        `json:"date"`
+	End       string        `json:"end,omitempty"` // the last day of a stretch of days ("two days of talks")
 	Precision Precision     `json:"precision"`
 	What      string        `json:"what"` // the sentence of the first mention
 	Text      string        `json:"text"` // the first mention's words

@@ -139,6 +139,7 @@ type FactValue struct {
 type Moment struct {
 	Story     string        `json:"story,omitempty"`
 	Date      string        `json:"date"`
+	End       string        `json:"end,omitempty"`
 	Precision string        `json:"precision"`
 	What      string        `json:"what"`
 	Text      string        `json:"text"`
