@@ -46,12 +46,16 @@ var (
 	admin     *pgx.Conn
 	adminErr  error
 	adminMu   sync.Mutex
+
+	setupOnce sync.Once
+	stop      = func() {}
 )
 
-// Main runs the package's tests with a server, then drops the test run's
-// database and stops the cluster it started, and exits.
+// Main runs the package's tests, then drops the test run's database and
+// stops the cluster it started, if a test asked for one, and exits. The
+// server is set up by the first URL call, so tests that need none (and
+// fuzzing workers) start nothing.
 func Main(m *testing.M) {
-	stop := setup()
 	code := m.Run()
 	if admin != nil {
 		admin.Close(context.Background())
@@ -172,6 +176,7 @@ func findScript() (string, error) {
 // the test run's database. It skips t when there is no server to be had.
 func URL(t testing.TB) string {
 	t.Helper()
+	setupOnce.Do(func() { stop = setup() })
 	if skip != "" {
 		t.Skip(skip)
 	}
