@@ -6,7 +6,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"storyline/internal/intake"
-	"storyline/internal/sqlite"
 )
 
 func newAdd(g *globals) *cobra.Command {
@@ -23,11 +22,7 @@ running add again after an interruption adds only what is missing.
   storyline add --db team.db feed.xml`,
 		Args: args(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, paths []string) error {
-			path, err := g.dbPath()
-			if err != nil {
-				return err
-			}
-			db, err := sqlite.Open(cmd.Context(), path)
+			db, path, err := openStore(cmd.Context(), g)
 			if err != nil {
 				return err
 			}

@@ -11,7 +11,6 @@ import (
 	"storyline/internal/intake"
 	"storyline/internal/news"
 	"storyline/internal/report"
-	"storyline/internal/sqlite"
 )
 
 const inputsHelp = `Inputs are files, folders (read recursively, in name order) or "-" for standard input:
@@ -43,7 +42,7 @@ database (as 'storyline add' does).
 			}
 			var store news.Store
 			if cmd.Flags().Changed("db") {
-				db, err := sqlite.Open(cmd.Context(), g.db)
+				db, _, err := openStore(cmd.Context(), g)
 				if err != nil {
 					return err
 				}

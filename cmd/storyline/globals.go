@@ -27,7 +27,7 @@ type globals struct {
 
 func (g *globals) register(root *cobra.Command) {
 	f := root.PersistentFlags()
-	f.StringVar(&g.db, "db", "", "database file (default: storyline.db in the user's data directory)")
+	f.StringVar(&g.db, "db", "", "database: a file, or a postgres:// URL (default: storyline.db in the user's data directory)")
 	f.StringVar(&g.format, "format", "text", "report format: "+strings.Join(report.Formats, ", "))
 	f.BoolVarP(&g.quiet, "quiet", "q", false, "no progress bar and no per-input lines, only errors")
 	f.IntVar(&g.workers, "workers", 0, "articles analysed at once (default: one per core)")

@@ -8,7 +8,6 @@ import (
 
 	"storyline/internal/news"
 	"storyline/internal/report"
-	"storyline/internal/sqlite"
 )
 
 func newReport(g *globals) *cobra.Command {
@@ -36,11 +35,7 @@ data directory), optionally only those of one outlet or a range of publication d
 			if !f.Until.IsZero() {
 				f.Until = f.Until.Add(24*time.Hour - time.Nanosecond)
 			}
-			path, err := g.dbPath()
-			if err != nil {
-				return err
-			}
-			db, err := sqlite.Open(cmd.Context(), path)
+			db, path, err := openStore(cmd.Context(), g)
 			if err != nil {
 				return err
 			}
