@@ -22,9 +22,10 @@ const (
 	maxTermBytes  = 64
 	DefaultHits   = 20
 	MaxHits       = 1000
-	// ts_headline reads at most this much of a text: it parses all it is
-	// given, and a snippet near the top is as good as one further down.
-	maxHeadlineBytes = 64 << 10
+	// ts_headline reads at most this many characters of a text: it parses
+	// all it is given, and a snippet near the top is as good as one further
+	// down.
+	maxHeadlineChars = 64 << 10
 	// Plain text (no markers), about as long as the SQLite store's snippets.
 	headlineOptions = `StartSel="", StopSel="", MaxWords=16, MinWords=6, MaxFragments=2, FragmentDelimiter="…"`
 	// rankNormalization 1 divides by 1 + log(length), so one mention in a
@@ -114,7 +115,7 @@ func (db *DB) Search(ctx context.Context, query string, limit int) ([]news.Searc
 	}
 	limit = min(limit, MaxHits)
 	plain := strings.Join(terms, " ")
-	rows, err := db.pool.Query(ctx, searchQuery, fold(plain), limit, rankNormalization, maxHeadlineBytes, plain, headlineOptions)
+	rows, err := db.pool.Query(ctx, searchQuery, fold(plain), limit, rankNormalization, maxHeadlineChars, plain, headlineOptions)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", truncate(query, 80), err)
 	}
