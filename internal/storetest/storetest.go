@@ -24,6 +24,8 @@
 //   - the annotation cache is a plain map from (key, version) to
 //     annotations, filled by PutAnnotations (see AnnotationPutter), not by
 //     Add: the pipeline runner knows what its annotations depend on;
+//   - every store is also a news.StateStore (the cross-article pass's
+//     values and postings), with its limits and atomic writes;
 //   - Close may be called more than once; calls after it fail cleanly.
 package storetest
 
@@ -72,6 +74,10 @@ func Test(t *testing.T, open func(t *testing.T) news.Store) {
 		{"SearchHostile", testSearchHostile},
 		{"CachedAnnotations", testCachedAnnotations},
 		{"ConcurrentAdds", testConcurrentAdds},
+		{"State", testState},
+		{"Postings", testPostings},
+		{"StateInvalid", testStateInvalid},
+		{"StateConcurrent", testStateConcurrent},
 		{"Close", testClose},
 	}
 	for _, tc := range tests {

@@ -1,0 +1,50 @@
+package news
+
+import "context"
+
+// StateStore keeps the working state of the cross-article pass beside the
+// articles, so that adding one article reads and writes only the rows its
+// candidates touch: values under (namespace, key) — an event's centroid, a
+// name's identity, a word's document frequency — and postings, an inverted
+// index from keys to IDs through which candidates are found.
+//
+// Writes of one article are one transaction (PutState), so a process killed
+// mid-way leaves the state as it was before that article or after it.
+type StateStore interface {
+	// GetState returns the values stored under keys in namespace ns; keys
+	// with no value are absent from the map.
+	GetState(ctx context.Context, ns string, keys []string) (map[string][]byte, error)
+	// ScanState lists the values of ns in key order, starting after the
+	// key after ("" = from the start), at most limit of them.
+	ScanState(ctx context.Context, ns, after string, limit int) ([]StateValue, error)
+	// PutState applies w atomically.
+	PutState(ctx context.Context, w StateWrite) error
+	// Postings returns, for each key of ns, the IDs most recently filed
+	// under it, newest first, at most perKey of them (distinct).
+	Postings(ctx context.Context, ns string, keys []string, perKey int) (map[string][]string, error)
+}
+
+// StateValue is one stored value.
+type StateValue struct {
+	NS    string
+	Key   string
+	Value []byte // nil in a StateWrite deletes the key
+}
+
+// Posting files ID under Key in namespace NS.
+type Posting struct {
+	NS, Key, ID string
+}
+
+// StateWrite is what one step of the pass changes.
+type StateWrite struct {
+	Values   []StateValue
+	Postings []Posting
+}
+
+// Limits on state, which every StateStore enforces (news.ErrTooLarge).
+const (
+	MaxStateKey   = 1 << 10  // bytes of a namespace or key
+	MaxStateValue = 16 << 20 // bytes of a value
+	MaxStateBatch = 100000   // values plus postings in one write
+)
