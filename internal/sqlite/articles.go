@@ -36,18 +36,34 @@ func (db *DB) AddWithVersion(ctx context.Context, d *news.Doc, version string) (
 	if err != nil {
 		return news.AddResult{}, err
 	}
-	a := &rw.a
 	tx, err := db.w.BeginTx(ctx, nil)
 	if err != nil {
-		return news.AddResult{}, fmt.Errorf("add article %s: %w", a.ID, err)
+		return news.AddResult{}, fmt.Errorf("add article %s: %w", rw.a.ID, err)
 	}
 	defer tx.Rollback()
+	res, err := insertTx(ctx, tx, rw, version)
+	if err != nil || !res.Added {
+		return res, err
+	}
+	if err := tx.Commit(); err != nil {
+		return news.AddResult{}, fmt.Errorf("add article %s: commit: %w", rw.a.ID, err)
+	}
+	return res, nil
+}
+
+// insertTx adds one prepared article inside tx, unless it is stored already.
+func insertTx(ctx context.Context, tx *sql.Tx, rw *row, version string) (news.AddResult, error) {
+	a := &rw.a
+	var err error
 
 	// Looked up inside the write transaction, so two goroutines or processes
 	// adding the same article cannot both insert it.
 	var existing string
 	if a.URL != "" {
-		err = tx.QueryRowContext(ctx, "SELECT id FROM articles WHERE url = ?", a.URL).Scan(&existing)
+		// "url <> ''" lets SQLite use the partial index articles_url; without
+		// it every add scanned the whole table (storyline bench: 14 ms an
+		// add at 10k stored articles).
+		err = tx.QueryRowContext(ctx, "SELECT id FROM articles WHERE url = ? AND url <> ''", a.URL).Scan(&existing)
 	} else {
 		err = tx.QueryRowContext(ctx, "SELECT id FROM articles WHERE hash = ? ORDER BY seq LIMIT 1", a.Hash).Scan(&existing)
 	}
@@ -76,9 +92,6 @@ func (db *DB) AddWithVersion(ctx context.Context, d *news.Doc, version string) (
 	if _, err := tx.ExecContext(ctx, "INSERT INTO annotations (article_id, version, data) VALUES (?, ?, ?)",
 		a.ID, version, string(rw.notes)); err != nil {
 		return news.AddResult{}, fmt.Errorf("add article %s: annotations: %w", a.ID, err)
-	}
-	if err := tx.Commit(); err != nil {
-		return news.AddResult{}, fmt.Errorf("add article %s: commit: %w", a.ID, err)
 	}
 	return news.AddResult{ID: a.ID, Added: true}, nil
 }
