@@ -145,6 +145,10 @@ func (db *DB) existing(ctx context.Context, tx pgx.Tx, a *news.Article, urlKey [
 	var url, hash string
 	err = tx.QueryRow(ctx, byID, a.ID).Scan(&url, &hash)
 	switch {
+	case err == nil && (a.URL != "" && url == a.URL || a.URL == "" && hash == a.Hash):
+		// The duplicate itself, committed by another add between the two
+		// look-ups (each statement sees what was committed when it began).
+		return a.ID, true, nil
 	case err == nil:
 		return "", false, fmt.Errorf("%w: the ID already names another article (url %q)", news.ErrConflict, url)
 	case !errors.Is(err, pgx.ErrNoRows):
