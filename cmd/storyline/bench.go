@@ -1,0 +1,295 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"storyline/internal/bench"
+	"storyline/internal/news"
+	"storyline/internal/postgres"
+	"storyline/internal/sqlite"
+)
+
+func newBench(g *globals) *cobra.Command {
+	var (
+		quick, peers, keep bool
+		seed               uint64
+		sizes, peersDir    string
+		opts               bench.Options
+	)
+	cmd := &cobra.Command{
+		Use:   "bench",
+		Short: "Measure speed and scale on generated news (articles/s, store growth, memory)",
+		Long: `Measure storyline on news it generates itself (invented events reported by several outlets,
+about 5 KB an article, the same for the same --seed), and print what it measured:
+
+  text_articles_per_s       text files through intake (read, clean, every stage), all cores
+  pipeline_articles_per_s   every stage alone, on clean text in memory
+  html_pages_per_s          HTML pages through intake (main-text extraction, every stage)
+  html_extract_pages_per_s  main-text extraction alone
+  stage_ms, stages_ms       each stage's cost per article on one goroutine, and their sum
+  add_ms_at_10k/100k/1m     one Store.Add once the store holds that many articles (mean; p50
+                            and p99 under "add"), and add_ratio_1m_to_10k
+  peak_rss_mb               peak resident memory of the whole run (pipeline_peak_rss_mb: of
+                            the pipeline runs alone, what a worker needs)
+  story_api_p50/p99_ms      null until the story-page API exists (see "todo")
+
+and each of issue 6's targets with pass or fail. --quick (under a minute) measures 400 texts,
+200 pages and adds at 10k stored articles; without it: 4,000 texts, 1,000 pages and adds at
+10k, 100k and 1M (that takes an hour or more and about 15 GB of disk).
+
+The store is a throwaway SQLite file in a temporary folder, removed afterwards (--keep keeps
+it), or the file --db names, which must not exist yet. With --db postgres://… the adds are
+measured on PostgreSQL; that database must hold no articles, since the benchmark fills it.
+
+--peers also runs peer systems on the same texts and pages and prints our throughput as a
+ratio to theirs: wink-nlp with its English model (sentences, entities, dates), chrono-node
+(dates) and Mozilla Readability on jsdom (HTML extraction). They are installed with npm into
+--peers-dir on first use (needs node, npm and the network), never into the repository.`,
+		Example: `  storyline bench --quick --format json
+  storyline bench --quick --peers
+  storyline bench --db postgres://bench@127.0.0.1:5432/bench --sizes 10k,100k
+  storyline bench --format md > run.md     # the full set, as Markdown tables`,
+		Args: args(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if err := g.checkFormat(); err != nil {
+				return err
+			}
+			opts.Quick, opts.Seed, opts.Workers = quick, seed, g.workers
+			if cmd.Flags().Changed("sizes") {
+				s, err := parseSizes(sizes)
+				if err != nil {
+					return usageError{err}
+				}
+				opts.StoreSizes = s
+			}
+			for name, v := range map[string]int{"--text-articles": opts.TextArticles, "--html-pages": opts.HTMLPages, "--adds": opts.Adds, "--article-bytes": opts.ArticleBytes} {
+				if v < 0 {
+					return usageError{fmt.Errorf("%s must not be negative, got %d", name, v)}
+				}
+			}
+			cleanup, err := benchStore(cmd, g, keep, &opts)
+			if err != nil {
+				return err
+			}
+			defer cleanup()
+			if peers {
+				dir := peersDir
+				if dir == "" {
+					if dir, err = bench.DefaultPeersDir(); err != nil {
+						return err
+					}
+				}
+				opts.Peers = &bench.PeerOptions{Dir: dir, Log: cmd.ErrOrStderr()}
+			}
+			var pm sync.Mutex
+			var prog *progress
+			step := ""
+			opts.Progress = func(s string, done, total int) {
+				if g.quiet {
+					return
+				}
+				pm.Lock()
+				defer pm.Unlock()
+				if s != step {
+					if prog != nil {
+						prog.Finish()
+					}
+					step = s
+					prog = newProgress(cmd.ErrOrStderr(), true, s)
+				}
+				if total > 0 && prog.total != total {
+					prog.SetTotal(total)
+				}
+				if d := done - prog.done; d > 0 {
+					prog.Add(d)
+				}
+			}
+			res, err := bench.Run(cmd.Context(), opts)
+			if prog != nil {
+				prog.Finish()
+			}
+			if err != nil {
+				return err
+			}
+			return writeBench(cmd.OutOrStdout(), res, g.format)
+		},
+	}
+	f := cmd.Flags()
+	f.BoolVar(&quick, "quick", false, "a run of under a minute: fewer articles, adds at 10k stored only")
+	f.Uint64Var(&seed, "seed", 1, "seed of the generated news (the same seed gives the same articles)")
+	f.StringVar(&sizes, "sizes", "", "store sizes to time adds at, e.g. 10k,100k,1M (default 10k with --quick, else 10k,100k,1M)")
+	f.IntVar(&opts.TextArticles, "text-articles", 0, "articles for the text run (default 400 with --quick, else 4000)")
+	f.IntVar(&opts.HTMLPages, "html-pages", 0, "pages for the HTML run (default 200 with --quick, else 1000)")
+	f.IntVar(&opts.Adds, "adds", 0, "adds timed at each store size (default 100 with --quick, else 500)")
+	f.IntVar(&opts.ArticleBytes, "article-bytes", 0, "length of a generated article's text (default 5000)")
+	f.BoolVar(&peers, "peers", false, "also run wink-nlp, chrono-node and Readability (installed with npm on first use)")
+	f.StringVar(&peersDir, "peers-dir", "", "where the peers are installed (default $XDG_CACHE_HOME/storyline/peers)")
+	f.BoolVar(&keep, "keep", false, "keep the SQLite store the benchmark filled (its path is printed)")
+	return cmd
+}
+
+// benchStore sets opts.Store: PostgreSQL for a postgres:// --db, else a
+// new SQLite file (--db, or one in a temporary folder).
+func benchStore(cmd *cobra.Command, g *globals, keep bool, opts *bench.Options) (func(), error) {
+	if postgres.IsURL(g.db) {
+		url := g.db
+		opts.StoreName = "postgres"
+		opts.Store = func(ctx context.Context) (news.Store, error) { return postgres.Open(ctx, url) }
+		return func() {}, nil
+	}
+	path, cleanup := g.db, func() {}
+	if path == "" {
+		dir, err := os.MkdirTemp("", "storyline-bench-")
+		if err != nil {
+			return nil, fmt.Errorf("bench: %w", err)
+		}
+		path = filepath.Join(dir, "bench.db")
+		cleanup = func() {
+			if keep {
+				fmt.Fprintf(cmd.ErrOrStderr(), "storyline: kept the benchmark store %s\n", path)
+				return
+			}
+			os.RemoveAll(dir)
+		}
+	} else if _, err := os.Stat(path); err == nil {
+		return nil, usageError{fmt.Errorf("--db %s exists: the benchmark fills a new store, give a path that does not exist yet", path)}
+	}
+	opts.StoreName = "sqlite"
+	opts.Store = func(ctx context.Context) (news.Store, error) { return sqlite.Open(ctx, path) }
+	return cleanup, nil
+}
+
+// parseSizes reads "10k,100k,1M".
+func parseSizes(s string) ([]int, error) {
+	var out []int
+	for _, f := range strings.Split(s, ",") {
+		f = strings.TrimSpace(f)
+		mult := 1
+		switch {
+		case strings.HasSuffix(f, "k"), strings.HasSuffix(f, "K"):
+			mult, f = 1000, f[:len(f)-1]
+		case strings.HasSuffix(f, "M"), strings.HasSuffix(f, "m"):
+			mult, f = 1_000_000, f[:len(f)-1]
+		}
+		n, err := strconv.Atoi(f)
+		if err != nil || n <= 0 || n > 100_000_000/mult {
+			return nil, fmt.Errorf("--sizes: %q is not a store size (like 10k, 100k or 1M)", f)
+		}
+		out = append(out, n*mult)
+	}
+	if !slices.IsSorted(out) {
+		return nil, fmt.Errorf("--sizes must ascend, got %s", s)
+	}
+	return out, nil
+}
+
+func writeBench(w io.Writer, r *bench.Result, format string) error {
+	if format == "json" {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(r)
+	}
+	md := format == "md" || format == "markdown"
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	row := func(cells ...string) {
+		if md {
+			fmt.Fprintf(w, "| %s |\n", strings.Join(cells, " | "))
+			return
+		}
+		fmt.Fprintln(tw, strings.Join(cells, "\t"))
+	}
+	head := func(cells ...string) {
+		row(cells...)
+		if md {
+			seps := make([]string, len(cells))
+			for i := range seps {
+				seps[i] = "---"
+			}
+			row(seps...)
+		}
+	}
+	flush := func() {
+		if !md {
+			tw.Flush()
+		}
+		fmt.Fprintln(w)
+	}
+	f := func(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }
+	opt := func(v *float64) string {
+		if v == nil {
+			return "null"
+		}
+		return strconv.FormatFloat(*v, 'f', 2, 64)
+	}
+	fmt.Fprintf(w, "storyline bench (%s, %d CPUs, %d workers, seed %d, commit %s, %s, %.0f s)\n\n", r.Go, r.CPUs, r.Workers, r.Seed, orNone(r.Commit), r.Date, r.Seconds)
+	head("measure", "value", "on")
+	row("text_articles_per_s", f(r.TextArticlesPerS), fmt.Sprintf("%d texts of %d bytes", r.TextArticles, r.TextBytes))
+	row("pipeline_articles_per_s", f(r.PipelineArticlesPerS), "the same texts, stages alone")
+	row("html_pages_per_s", f(r.HTMLPagesPerS), fmt.Sprintf("%d pages of %d bytes", r.HTMLPages, r.PageBytes))
+	row("html_extract_pages_per_s", f(r.HTMLExtractPagesPerS), "the same pages, extraction alone")
+	names := make([]string, 0, len(r.StageMS))
+	for n := range r.StageMS {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	for _, n := range names {
+		row("stage_ms."+n, strconv.FormatFloat(r.StageMS[n], 'f', 3, 64), "one goroutine, per article")
+	}
+	row("stages_ms", strconv.FormatFloat(r.StagesMS, 'f', 3, 64), "their sum")
+	row("peak_rss_mb", f(r.PeakRSSMB), "whole run")
+	row("pipeline_peak_rss_mb", opt(r.PipelinePeakRSSMB), "pipeline runs")
+	flush()
+	if len(r.Add) > 0 {
+		fmt.Fprintf(w, "Store.Add on %s (%s)\n\n", r.Store, r.StoreBuild)
+		head("stored", "adds", "mean_ms", "p50_ms", "p99_ms", "build_s")
+		for _, a := range r.Add {
+			row(strconv.Itoa(a.Stored), strconv.Itoa(a.Adds), strconv.FormatFloat(a.MeanMS, 'f', 3, 64), strconv.FormatFloat(a.P50MS, 'f', 3, 64),
+				strconv.FormatFloat(a.P99MS, 'f', 3, 64), f(a.BuildS))
+		}
+		flush()
+	}
+	if r.Peers != nil {
+		writePeers(w, r.Peers, head, row)
+		flush()
+	}
+	head("target", "level", "want", "got", "pass")
+	for _, t := range r.Targets {
+		pass := "not measured"
+		if t.Pass != nil {
+			pass = map[bool]string{true: "pass", false: "FAIL"}[*t.Pass]
+		}
+		row(t.Name, t.Level, t.Want, opt(t.Got), pass)
+	}
+	flush()
+	for _, t := range r.Todo {
+		fmt.Fprintf(w, "todo: %s\n", t)
+	}
+	return nil
+}
+
+func writePeers(w io.Writer, p *bench.PeerResult, head, row func(...string)) {
+	fmt.Fprintf(w, "Peers on the same inputs (%s)\n\n", p.Versions)
+	head("system", "task", "per_s", "ours_per_s", "ours/theirs")
+	for _, c := range p.Compare {
+		row(c.System, c.Task, strconv.FormatFloat(c.TheirsPerS, 'f', 1, 64), strconv.FormatFloat(c.OursPerS, 'f', 1, 64), strconv.FormatFloat(c.Ratio, 'f', 2, 64))
+	}
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "unknown"
+	}
+	return s
+}

@@ -1,0 +1,297 @@
+package bench
+
+import (
+	"context"
+	"fmt"
+	"iter"
+	"slices"
+	"sync"
+	"time"
+
+	"storyline/internal/gen"
+	"storyline/internal/news"
+	"storyline/internal/pipeline"
+)
+
+// AddCost is what one Store.Add cost once the store held Stored articles.
+type AddCost struct {
+	Stored int     `json:"stored"`
+	Adds   int     `json:"adds"`
+	MeanMS float64 `json:"mean_ms"`
+	P50MS  float64 `json:"p50_ms"`
+	P99MS  float64 `json:"p99_ms"`
+	// BuildS is how long bringing the store to this size took.
+	BuildS float64 `json:"build_s"`
+}
+
+// batchAdder is a store that can add many articles in one transaction,
+// used to fill a store fast; stores without it are filled by Add.
+type batchAdder interface {
+	AddBatch(ctx context.Context, docs []*news.Doc) ([]news.AddResult, error)
+}
+
+// poolSize is how many articles are analysed for their annotations, which
+// the filler articles borrow (see borrow).
+const poolSize = 32
+
+// fillWorkers add at once: a server store takes concurrent writers; an
+// embedded one queues them.
+const fillWorkers = 4
+
+// storeRuns fills the store to each size in turn and times Adds there.
+func storeRuns(ctx context.Context, plan *pipeline.Plan, opts *Options, res *Result) error {
+	st, err := opts.Store(ctx)
+	if err != nil {
+		return errorf("open store: %w", err)
+	}
+	defer st.Close()
+	n, err := st.Count(ctx)
+	if err != nil {
+		return errorf("count store: %w", err)
+	}
+	if n != 0 {
+		return errorf("the store holds %d articles: %w: the benchmark fills a store with generated articles, so give it an empty (throwaway) one", n, news.ErrConflict)
+	}
+	res.Store = opts.StoreName
+	total := opts.StoreSizes[len(opts.StoreSizes)-1] + opts.Adds*len(opts.StoreSizes) + poolSize
+	g, err := gen.New(gen.Config{Seed: opts.Seed*16 + seedStore, Articles: total, TextBytes: opts.ArticleBytes})
+	if err != nil {
+		return err
+	}
+	next, stop := iter.Pull(g.All())
+	defer stop()
+
+	// The pool: analysed in full, stored first like any article.
+	var pool []news.Annotations
+	for range poolSize {
+		it, _ := next()
+		d := &news.Doc{Article: &it.Article}
+		if err := plan.Run(ctx, d); err != nil {
+			return errorf("analyse: %w", err)
+		}
+		pool = append(pool, d.Annotations())
+		if _, err := st.Add(ctx, d); err != nil {
+			return errorf("add: %w", err)
+		}
+	}
+	stored := poolSize
+	_, batched := st.(batchAdder)
+	res.StoreBuild = fmt.Sprintf("filled with generated articles through Store.Add (%d at once); ", fillWorkers)
+	if batched {
+		res.StoreBuild = "filled with generated articles in batches of 500 (AddBatch, one transaction each); "
+	}
+	res.StoreBuild += fmt.Sprintf("filler articles carry annotations borrowed from %d analysed ones (true sizes, spans kept within each text), timed adds carry their own", poolSize)
+	for _, size := range opts.StoreSizes {
+		t0 := time.Now()
+		if err := fill(ctx, st, next, size-stored, stored, size, pool, opts); err != nil {
+			return err
+		}
+		stored = max(stored, size)
+		build := time.Since(t0)
+		c, err := timeAdds(ctx, st, plan, next, opts, stored)
+		if err != nil {
+			return err
+		}
+		c.BuildS = round(build.Seconds(), 1)
+		stored += c.Adds
+		res.Add = append(res.Add, c)
+		ms := c.MeanMS
+		switch size {
+		case 10_000:
+			res.AddMSAt10k = &ms
+		case 100_000:
+			res.AddMSAt100k = &ms
+		case 1_000_000:
+			res.AddMSAt1M = &ms
+		}
+	}
+	if res.AddMSAt10k != nil && res.AddMSAt1M != nil && *res.AddMSAt10k > 0 {
+		r := round(*res.AddMSAt1M / *res.AddMSAt10k, 2)
+		res.AddRatio = &r
+	}
+	return nil
+}
+
+// borrow gives a filler article annotations of a real article's size: the
+// pool article's, keeping the spans that fit in the filler's text. They say
+// nothing true about the filler; they make its stored row as large as an
+// analysed article's, which is what a store's cost depends on.
+func borrow(a news.Annotations, text string) news.Annotations {
+	n := len(text)
+	fits := func(s news.Span) bool { return s.Start >= 0 && s.End <= n && s.Start <= s.End }
+	var out news.Annotations
+	for _, s := range a.Sentences {
+		if fits(s) {
+			out.Sentences = append(out.Sentences, s)
+		}
+	}
+	for _, m := range a.Entities {
+		if fits(m.Span) {
+			out.Entities = append(out.Entities, m)
+		}
+	}
+	for _, q := range a.Quotes {
+		if fits(q.Span) && (q.CueSpan == nil || fits(*q.CueSpan)) && (q.SpeakerSpan == nil || fits(*q.SpeakerSpan)) {
+			out.Quotes = append(out.Quotes, q)
+		}
+	}
+	for _, f := range a.Figures {
+		if fits(f.Span) {
+			out.Figures = append(out.Figures, f)
+		}
+	}
+	for _, t := range a.Dates {
+		if fits(t.Span) {
+			out.Dates = append(out.Dates, t)
+		}
+	}
+	return out
+}
+
+// fill adds n filler articles.
+func fill(ctx context.Context, st news.Store, next func() (*gen.Item, bool), n, stored, size int, pool []news.Annotations, opts *Options) error {
+	if n <= 0 {
+		return nil
+	}
+	step := fmt.Sprintf("store to %s", short(size))
+	opts.Progress(step, 0, n)
+	doc := func(i int) (*news.Doc, error) {
+		it, ok := next()
+		if !ok {
+			return nil, errorf("generator ran out")
+		}
+		d := &news.Doc{Article: &it.Article}
+		d.SetAnnotations(borrow(pool[i%len(pool)], it.Article.Text))
+		return d, nil
+	}
+	if b, ok := st.(batchAdder); ok {
+		const batch = 500
+		for done := 0; done < n; {
+			k := min(batch, n-done)
+			docs := make([]*news.Doc, k)
+			for j := range docs {
+				d, err := doc(done + j)
+				if err != nil {
+					return err
+				}
+				docs[j] = d
+			}
+			if _, err := b.AddBatch(ctx, docs); err != nil {
+				return errorf("fill store: %w", err)
+			}
+			done += k
+			opts.Progress(step, done, n)
+		}
+		return nil
+	}
+	docs := make(chan *news.Doc, fillWorkers*2)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	var firstErr error
+	done := 0
+	for range fillWorkers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for d := range docs {
+				_, err := st.Add(ctx, d)
+				mu.Lock()
+				if err != nil && firstErr == nil {
+					firstErr = errorf("fill store: %w", err)
+				}
+				done++
+				opts.Progress(step, done, n)
+				mu.Unlock()
+			}
+		}()
+	}
+	var genErr error
+	for i := range n {
+		if ctx.Err() != nil {
+			break
+		}
+		mu.Lock()
+		failed := firstErr != nil
+		mu.Unlock()
+		if failed {
+			break
+		}
+		d, err := doc(i)
+		if err != nil {
+			genErr = err
+			break
+		}
+		docs <- d
+	}
+	close(docs)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if firstErr != nil {
+		return firstErr
+	}
+	return genErr
+}
+
+// timeAdds analyses opts.Adds fresh articles (not timed) and then times
+// adding each, one after another, as 'storyline add' does.
+func timeAdds(ctx context.Context, st news.Store, plan *pipeline.Plan, next func() (*gen.Item, bool), opts *Options, stored int) (AddCost, error) {
+	step := fmt.Sprintf("adds at %s", short(stored))
+	docs := make([]*news.Doc, 0, opts.Adds)
+	for range opts.Adds {
+		it, ok := next()
+		if !ok {
+			return AddCost{}, errorf("generator ran out")
+		}
+		d := &news.Doc{Article: &it.Article}
+		if err := plan.Run(ctx, d); err != nil {
+			return AddCost{}, errorf("analyse: %w", err)
+		}
+		docs = append(docs, d)
+	}
+	opts.Progress(step, 0, len(docs))
+	ms := make([]float64, 0, len(docs))
+	for i, d := range docs {
+		t0 := time.Now()
+		r, err := st.Add(ctx, d)
+		el := time.Since(t0)
+		if err != nil {
+			return AddCost{}, errorf("add at %d stored: %w", stored+i, err)
+		}
+		if !r.Added {
+			return AddCost{}, errorf("add at %d stored: generated article %s was taken for a duplicate of %s", stored+i, d.Article.URL, r.ID)
+		}
+		ms = append(ms, float64(el.Microseconds())/1000)
+		opts.Progress(step, i+1, len(docs))
+	}
+	c := AddCost{Stored: stored, Adds: len(ms)}
+	if len(ms) == 0 {
+		return c, nil
+	}
+	sum := 0.0
+	for _, v := range ms {
+		sum += v
+	}
+	slices.Sort(ms)
+	c.MeanMS = round(sum/float64(len(ms)), 3)
+	c.P50MS = round(quantile(ms, 0.50), 3)
+	c.P99MS = round(quantile(ms, 0.99), 3)
+	return c, nil
+}
+
+// quantile of sorted values, nearest rank.
+func quantile(sorted []float64, q float64) float64 {
+	i := int(q*float64(len(sorted))+0.999999) - 1
+	return sorted[min(max(i, 0), len(sorted)-1)]
+}
+
+func short(n int) string {
+	switch {
+	case n >= 1_000_000 && n%1_000_000 == 0:
+		return fmt.Sprintf("%dM", n/1_000_000)
+	case n >= 1000 && n%1000 == 0:
+		return fmt.Sprintf("%dk", n/1000)
+	}
+	return fmt.Sprint(n)
+}
