@@ -38,14 +38,16 @@ about 5 KB an article, the same for the same --seed), and print what it measured
   pipeline_articles_per_s   every stage alone, on clean text in memory
   html_pages_per_s          HTML pages through intake (main-text extraction, every stage)
   html_extract_pages_per_s  main-text extraction alone
-  stage_ms, stages_ms       each stage's cost per article on one goroutine, and their sum
+  *_cpu_ms                  CPU time per article or page of each run above, all threads
+  stage_ms, stages_ms       each stage's CPU time per article on one thread, and their sum
   add_ms_at_10k/100k/1m     one Store.Add once the store holds that many articles (mean; p50
                             and p99 under "add"), and add_ratio_1m_to_10k
   peak_rss_mb               peak resident memory of the whole run (pipeline_peak_rss_mb: of
                             the pipeline runs alone, what a worker needs)
   story_api_p50/p99_ms      null until the story-page API exists (see "todo")
 
-and each of issue 6's targets with pass or fail. --quick (under a minute) measures 400 texts,
+and each of issue 6's targets with pass or fail. load_avg gives the machine's load at the start
+and end: when other programs share the cores the per-second figures drop, the CPU ones hold. --quick (under a minute) measures 400 texts,
 200 pages and adds at 10k stored articles; without it: 4,000 texts, 1,000 pages and adds at
 10k, 100k and 1M (that takes an hour or more and about 15 GB of disk).
 
@@ -233,23 +235,25 @@ func writeBench(w io.Writer, r *bench.Result, format string) error {
 		}
 		return strconv.FormatFloat(*v, 'f', 2, 64)
 	}
-	fmt.Fprintf(w, "storyline bench (%s, %d CPUs, %d workers, seed %d, commit %s, %s, %.0f s)\n\n", r.Go, r.CPUs, r.Workers, r.Seed, orNone(r.Commit), r.Date, r.Seconds)
-	head("measure", "value", "on")
-	row("text_articles_per_s", f(r.TextArticlesPerS), fmt.Sprintf("%d texts of %d bytes", r.TextArticles, r.TextBytes))
-	row("pipeline_articles_per_s", f(r.PipelineArticlesPerS), "the same texts, stages alone")
-	row("html_pages_per_s", f(r.HTMLPagesPerS), fmt.Sprintf("%d pages of %d bytes", r.HTMLPages, r.PageBytes))
-	row("html_extract_pages_per_s", f(r.HTMLExtractPagesPerS), "the same pages, extraction alone")
+	fmt.Fprintf(w, "storyline bench (%s, %d CPUs, %d workers, seed %d, commit %s, %s, %.0f s, load average %.1f → %.1f)\n\n",
+		r.Go, r.CPUs, r.Workers, r.Seed, orNone(r.Commit), r.Date, r.Seconds, r.LoadAvg[0], r.LoadAvg[1])
+	ms := func(v float64) string { return strconv.FormatFloat(v, 'f', 3, 64) }
+	head("measure", "value", "cpu_ms", "on")
+	row("text_articles_per_s", f(r.TextArticlesPerS), ms(r.TextCPUMS), fmt.Sprintf("%d texts of %d bytes", r.TextArticles, r.TextBytes))
+	row("pipeline_articles_per_s", f(r.PipelineArticlesPerS), ms(r.PipelineCPUMS), "the same texts, stages alone")
+	row("html_pages_per_s", f(r.HTMLPagesPerS), ms(r.HTMLCPUMS), fmt.Sprintf("%d pages of %d bytes", r.HTMLPages, r.PageBytes))
+	row("html_extract_pages_per_s", f(r.HTMLExtractPagesPerS), ms(r.HTMLExtractCPUMS), "the same pages, extraction alone")
 	names := make([]string, 0, len(r.StageMS))
 	for n := range r.StageMS {
 		names = append(names, n)
 	}
 	slices.Sort(names)
 	for _, n := range names {
-		row("stage_ms."+n, strconv.FormatFloat(r.StageMS[n], 'f', 3, 64), "one goroutine, per article")
+		row("stage_ms."+n, "", ms(r.StageMS[n]), "one thread, per article")
 	}
-	row("stages_ms", strconv.FormatFloat(r.StagesMS, 'f', 3, 64), "their sum")
-	row("peak_rss_mb", f(r.PeakRSSMB), "whole run")
-	row("pipeline_peak_rss_mb", opt(r.PipelinePeakRSSMB), "pipeline runs")
+	row("stages_ms", "", ms(r.StagesMS), "their sum")
+	row("peak_rss_mb", f(r.PeakRSSMB), "", "whole run")
+	row("pipeline_peak_rss_mb", opt(r.PipelinePeakRSSMB), "", "pipeline runs")
 	flush()
 	if len(r.Add) > 0 {
 		fmt.Fprintf(w, "Store.Add on %s (%s)\n\n", r.Store, r.StoreBuild)

@@ -236,6 +236,9 @@ func peerRuns(ctx context.Context, plan *pipeline.Plan, opts *Options, res *Resu
 // installPeers runs npm install in dir unless every package is there at its
 // pinned version already.
 func installPeers(ctx context.Context, dir string, log io.Writer) error {
+	if log == nil {
+		log = io.Discard
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return errorf("peers: %w", err)
 	}

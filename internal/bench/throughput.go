@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"runtime"
 	"sync"
 	"testing/fstest"
 	"time"
@@ -58,11 +59,13 @@ func pipelineRuns(ctx context.Context, plan *pipeline.Plan, opts *Options, res *
 	if err != nil {
 		return err
 	}
+	cpu := processCPU()
 	d, err := intakeRun(ctx, plan, opts, "text", fsys, len(texts))
 	if err != nil {
 		return err
 	}
-	res.TextArticlesPerS = perSecond(len(texts), d)
+	res.TextArticlesPerS = round(perSecond(len(texts), d), 1)
+	res.TextCPUMS = cpuMS(processCPU()-cpu, len(texts))
 
 	docs := make([]*news.Doc, len(texts))
 	for i, it := range texts {
@@ -71,6 +74,7 @@ func pipelineRuns(ctx context.Context, plan *pipeline.Plan, opts *Options, res *
 	}
 	opts.Progress("stages", 0, len(docs))
 	runner := &pipeline.Runner{Plan: plan, Workers: opts.Workers}
+	cpu = processCPU()
 	t0 := time.Now()
 	done := 0
 	for _, r := range runner.Run(ctx, docs, func(pipeline.Result) { done++; opts.Progress("stages", done, len(docs)) }) {
@@ -78,7 +82,8 @@ func pipelineRuns(ctx context.Context, plan *pipeline.Plan, opts *Options, res *
 			return errorf("stages: %w", r.Err)
 		}
 	}
-	res.PipelineArticlesPerS = perSecond(len(docs), time.Since(t0))
+	res.PipelineArticlesPerS = round(perSecond(len(docs), time.Since(t0)), 1)
+	res.PipelineCPUMS = cpuMS(processCPU()-cpu, len(docs))
 	texts, docs = nil, nil
 
 	pages, err := corpus(opts, seedHTML, opts.HTMLPages)
@@ -97,14 +102,18 @@ func pipelineRuns(ctx context.Context, plan *pipeline.Plan, opts *Options, res *
 	if len(pages) > 0 {
 		res.PageBytes = total / len(pages)
 	}
+	cpu = processCPU()
 	if d, err = intakeRun(ctx, plan, opts, "html", hfs, len(pages)); err != nil {
 		return err
 	}
-	res.HTMLPagesPerS = perSecond(len(pages), d)
+	res.HTMLPagesPerS = round(perSecond(len(pages), d), 1)
+	res.HTMLCPUMS = cpuMS(processCPU()-cpu, len(pages))
+	cpu = processCPU()
 	if d, err = extractRun(ctx, opts, pages, raw); err != nil {
 		return err
 	}
-	res.HTMLExtractPagesPerS = perSecond(len(pages), d)
+	res.HTMLExtractPagesPerS = round(perSecond(len(pages), d), 1)
+	res.HTMLExtractCPUMS = cpuMS(processCPU()-cpu, len(pages))
 
 	return stageCosts(ctx, plan, opts, res)
 }
@@ -210,13 +219,15 @@ func extractRun(ctx context.Context, opts *Options, pages []*gen.Item, raw [][]b
 	return time.Since(t0), firstErr
 }
 
-// stageCosts times each stage on one goroutine, as BenchmarkStages in
+// stageCosts times each stage's CPU on one thread, as BenchmarkStages in
 // internal/extract does, on fresh articles.
 func stageCosts(ctx context.Context, plan *pipeline.Plan, opts *Options, res *Result) error {
 	items, err := corpus(opts, seedStage, opts.StageDocs)
 	if err != nil || len(items) == 0 {
 		return err
 	}
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
 	opts.Progress("stage costs", 0, len(items))
 	res.StageMS = map[string]float64{}
 	spent := map[string]time.Duration{}
@@ -224,11 +235,11 @@ func stageCosts(ctx context.Context, plan *pipeline.Plan, opts *Options, res *Re
 		a := it.Article
 		d := &news.Doc{Article: &a}
 		for _, s := range plan.Stages() {
-			t0 := time.Now()
+			t0 := threadCPU()
 			if err := s.Run(ctx, d); err != nil {
 				return errorf("stage %s: %w", s.Name, err)
 			}
-			spent[s.Name] += time.Since(t0)
+			spent[s.Name] += threadCPU() - t0
 		}
 		opts.Progress("stage costs", i+1, len(items))
 	}
@@ -240,6 +251,13 @@ func stageCosts(ctx context.Context, plan *pipeline.Plan, opts *Options, res *Re
 	}
 	res.StagesMS = round(res.StagesMS, 3)
 	return nil
+}
+
+func cpuMS(d time.Duration, n int) float64 {
+	if n == 0 {
+		return 0
+	}
+	return round(float64(d.Microseconds())/1000/float64(n), 3)
 }
 
 func round(v float64, digits int) float64 {
