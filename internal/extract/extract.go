@@ -6,6 +6,7 @@ import (
 	"storyline/internal/entities"
 	"storyline/internal/figures"
 	"storyline/internal/pipeline"
+	"storyline/internal/quotes"
 	"storyline/internal/text"
 	"storyline/internal/timex"
 )
@@ -15,6 +16,7 @@ func Stages() []pipeline.Stage {
 	return []pipeline.Stage{
 		text.Stage(),
 		entities.Stage(),
+		quotes.Stage(),
 		figures.Stage(),
 		timex.Stage(),
 	}

@@ -1,0 +1,253 @@
+package quotes
+
+// attribution ties words to who said them: the cue's tokens and the
+// speaker phrase's tokens (sp[0] = -1 when the text names no speaker).
+type attribution struct {
+	cue [2]int
+	sp  [2]int
+}
+
+func (a attribution) ok() bool { return a.cue[1] >= a.cue[0] && a.cue[0] >= 0 }
+
+var none = attribution{cue: [2]int{-1, -2}, sp: [2]int{-1, -1}}
+
+// maxAfter bounds how far after a quote its cue may stand ("…," Britain's
+// prime minister told parliament).
+const maxAfter = 16
+
+// cueAt reports whether token i is a speech cue and how many tokens it
+// takes ("according to" takes two). Passives ("is said to") are not cues.
+func (d *doc) cueAt(i int) int {
+	t := d.toks[i]
+	if t.kind != tWord {
+		return 0
+	}
+	if t.w == "according" && d.is(i+1, "to") {
+		return 2
+	}
+	if t.w == "put" && d.is(i+1, "it") && (d.is(i-2, "as") || d.is(i-3, "as")) {
+		return 2
+	}
+	if _, ok := cues[t.w]; !ok {
+		return 0
+	}
+	if i > 0 {
+		switch d.toks[i-1].w {
+		case "is", "was", "are", "were", "be", "been", "being":
+			return 0
+		}
+	}
+	if d.is(i+1, "to") && (t.w == "said" || t.w == "reported") {
+		return 0 // "said to be"
+	}
+	if t.upper && i > 0 && d.toks[i-1].kind == tWord && d.toks[i-1].upper {
+		return 0 // part of a name or a headline
+	}
+	return 1
+}
+
+func (d *doc) skipAdverbsBack(i, lo int) int {
+	for i >= lo && i >= 0 && d.toks[i].kind == tWord && adverbs[d.toks[i].w] && !d.toks[i].upper {
+		i--
+	}
+	return i
+}
+
+// sentenceStart returns the first token of the sentence that holds token
+// i, no earlier than lo.
+func (d *doc) sentenceStart(i, lo int) int {
+	for k := i - 1; k >= lo; k-- {
+		if d.isEnd(k) {
+			return k + 1
+		}
+	}
+	return lo
+}
+
+// sentenceEnd returns the token after the sentence that begins at i, no
+// later than hi (exclusive).
+func (d *doc) sentenceEnd(i, hi int) int {
+	for k := i; k < hi; k++ {
+		if d.isEnd(k) || d.is(k, ";") {
+			return k
+		}
+	}
+	return hi
+}
+
+// rightAfter looks for the attribution that follows a quote at once:
+// "…," said Lavrov / "…," Lavrov said / "…," his spokesman told Reuters.
+//
+// After a quote that ends its sentence ("….") a new sentence only
+// attributes it when it is no more than the attribution: "…." Trump said.
+// "Greene added that …" reports something else.
+func (d *doc) rightAfter(lo, hi int, ended bool) attribution {
+	a := d.rightAfter1(lo, hi)
+	if a.ok() && ended {
+		last := max(a.cue[1], a.sp[1])
+		if w := d.toks[a.cue[0]].w; last == a.cue[1] && (w == "told" || w == "tells") {
+			last = d.listenerEnd(last+1, hi) - 1
+		}
+		if !d.tail(last+1, d.sentenceEnd(last+1, hi)) {
+			return none
+		}
+	}
+	return a
+}
+
+func (d *doc) rightAfter1(lo, hi int) attribution {
+	k := lo
+	for k < hi && d.toks[k].kind == tPunct && (d.toks[k].w == "," || d.toks[k].w == "—" || d.toks[k].w == "–" || d.toks[k].w == "-") {
+		k++
+	}
+	if k >= hi {
+		return none
+	}
+	hi = d.sentenceEnd(k, hi)
+	if n := d.cueAt(k); n > 0 {
+		w := d.toks[k].w
+		if n == 2 && w == "according" {
+			if e := d.fwdPhrase(k+2, hi); e >= 0 {
+				return attribution{cue: [2]int{k, k + 1}, sp: [2]int{k + 2, e}}
+			}
+			return none
+		}
+		if cues[w] && !partialOnly[w] {
+			if e := d.fwdPhrase(k+1, hi); e >= 0 {
+				return attribution{cue: [2]int{k, k}, sp: [2]int{k + 1, e}}
+			}
+		}
+		return none
+	}
+	for c := k + 1; c < hi && c-k < maxAfter; c++ {
+		n := d.cueAt(c)
+		if n == 0 || n == 2 && d.toks[c].w == "according" || partialOnly[d.toks[c].w] {
+			continue
+		}
+		j := d.skipAdverbsBack(c-1, k)
+		if j < k {
+			return none
+		}
+		if s := d.backPhrase(j, k); s == k {
+			return attribution{cue: [2]int{c, c + n - 1}, sp: [2]int{k, j}}
+		}
+		return none
+	}
+	return none
+}
+
+// before looks for the cue of a quote in the words before it in its
+// sentence: Lavrov said the plan must reflect the "spirit and letter" /
+// Umerov wrote: "…" / according to Keir Starmer, "…".
+func (d *doc) before(lo, open int) attribution {
+	lo = d.sentenceStart(open, lo)
+	for c := open - 1; c >= lo; c-- {
+		n := d.cueAt(c)
+		if n == 0 {
+			continue
+		}
+		if n == 2 && d.toks[c].w == "according" {
+			if e := d.fwdPhrase(c+2, open); e >= 0 {
+				return attribution{cue: [2]int{c, c + 1}, sp: [2]int{c + 2, e}}
+			}
+			continue
+		}
+		if a := d.subjectOf(c, n, lo); a.ok() {
+			return a
+		}
+	}
+	return none
+}
+
+// subjectOf finds the speaker of the cue at c: the phrase before it, or
+// for a participle or a second verb (Kremlin aide Yuri Ushakov dismissed
+// the proposal, saying …; Zelensky said … and added that …) the subject of
+// the sentence.
+func (d *doc) subjectOf(c, n, lo int) attribution {
+	j := d.skipAdverbsBack(c-1, lo)
+	if j >= lo {
+		if s := d.backPhrase(j, lo); s >= 0 {
+			return attribution{cue: [2]int{c, c + n - 1}, sp: [2]int{s, j}}
+		}
+	}
+	w := d.toks[c].w
+	participle := len(w) > 4 && w[len(w)-3:] == "ing"
+	if participle || j >= lo && (d.is(j, "and") || d.is(j, ",")) {
+		// the sentence's subject, when the sentence opens with a phrase
+		k := d.subjectStart(lo, c)
+		if k < c {
+			if e := d.fwdPhrase(k, c); e >= 0 && e < j {
+				return attribution{cue: [2]int{c, c + n - 1}, sp: [2]int{k, e}}
+			}
+		}
+		return attribution{cue: [2]int{c, c + n - 1}, sp: [2]int{-1, -1}}
+	}
+	return none
+}
+
+// later looks for a cue later in the quote's sentence, set off by a comma:
+// the "spirit and letter" of the summit, Lavrov said / …, said Lavrov /
+// …, according to a US official.
+func (d *doc) later(lo, hi int) attribution {
+	hi = d.sentenceEnd(lo, hi)
+	for c := lo; c < hi; c++ {
+		n := d.cueAt(c)
+		if n == 0 {
+			continue
+		}
+		w := d.toks[c].w
+		if n == 2 && w == "according" {
+			if e := d.fwdPhrase(c+2, hi); e >= 0 {
+				return attribution{cue: [2]int{c, c + 1}, sp: [2]int{c + 2, e}}
+			}
+			continue
+		}
+		if partialOnly[w] {
+			continue
+		}
+		if cues[w] && d.is(c-1, ",") {
+			if e := d.fwdPhrase(c+1, hi); e >= 0 && (e+1 >= hi || d.isEnd(e+1) || d.is(e+1, ",")) {
+				return attribution{cue: [2]int{c, c}, sp: [2]int{c + 1, e}}
+			}
+		}
+		j := d.skipAdverbsBack(c-1, lo)
+		if j < lo {
+			continue
+		}
+		if s := d.backPhrase(j, lo); s > lo && d.is(s-1, ",") {
+			return attribution{cue: [2]int{c, c + n - 1}, sp: [2]int{s, j}}
+		}
+	}
+	return none
+}
+
+// between finds the last cue with a speaker in [lo, hi), across sentences.
+func (d *doc) between(lo, hi int) attribution {
+	for c := hi - 1; c >= lo; c-- {
+		n := d.cueAt(c)
+		if n == 0 || n == 2 {
+			continue
+		}
+		if a := d.subjectOf(c, n, d.sentenceStart(c, lo)); a.ok() && a.sp[0] >= 0 {
+			return a
+		}
+	}
+	return none
+}
+
+// subjectStart returns where the subject of the sentence beginning at lo
+// starts, past an opening adverbial set off by a comma (In Moscow, …).
+func (d *doc) subjectStart(lo, hi int) int {
+	k := lo
+	for k < hi && d.toks[k].kind != tWord {
+		k++
+	}
+	if k < hi && openers[d.toks[k].w] {
+		for j := k + 1; j < hi; j++ {
+			if d.is(j, ",") {
+				return j + 1
+			}
+		}
+	}
+	return k
+}

@@ -1,0 +1,56 @@
+package quotes
+
+// Given names that tell a person's gender, so that "he said" and "she
+// said" pick a fitting person. The lists are ours: common given names in
+// English-language news, including politicians' names from many countries.
+var maleNames = set(
+	"aaron", "abdul", "abraham", "adam", "adrian", "ahmed", "alan", "albert", "alberto", "alejandro", "alex",
+	"alexander", "alexandre", "alexei", "alexey", "ali", "andre", "andrei", "andrew", "andrey", "andrzej", "andy",
+	"angus", "anthony", "antonio", "antony", "arnold", "arthur", "ashraf", "barack", "barry", "ben", "benjamin",
+	"bernard", "bernie", "bill", "billy", "bob", "bobby", "boris", "brad", "bradley", "brendan", "brett", "brian",
+	"bruce", "bryan", "carl", "carlos", "chad", "charles", "charlie", "chris", "christian", "christopher", "chuck",
+	"clarence", "colin", "corey", "craig", "cory", "dale", "dan", "daniel", "danny", "darren", "dave", "david",
+	"dean", "denis", "dennis", "derek", "devin", "dick", "dmitri", "dmitry", "don", "donald", "doug", "douglas",
+	"duncan", "dwight", "ed", "eddie", "edward", "elon", "emmanuel", "eric", "erik", "ernest", "eugene", "evan",
+	"fernando", "francis", "francisco", "frank", "franklin", "fred", "frederick", "friedrich", "gary", "gavin",
+	"george", "georgi", "gerald", "gerhard", "gordon", "graham", "grant", "greg", "gregory", "guy", "hans", "harold",
+	"harry", "hassan", "henry", "herbert", "howard", "hugh", "hussein", "ian", "igor", "ilya", "isaac", "ivan",
+	"jack", "jacob", "jake", "james", "jamie", "jared", "jason", "javier", "jay", "jd", "jeb", "jeff", "jeffrey",
+	"jens", "jeremy", "jerome", "jerry", "jim", "jimmy", "joe", "joel", "johann", "john", "johnny", "jon",
+	"jonathan", "jorge", "jose", "joao", "joão", "joseph", "josh", "joshua", "juan", "julian", "justin", "karl", "keir", "keith",
+	"ken", "kenneth", "kevin", "kim", "kirill", "kurt", "kyle", "lance", "larry", "lawrence", "lee", "leo",
+	"leon", "leonard", "lindsey", "lloyd", "louis", "luis", "luiz", "luke", "manuel", "marco", "marcus", "mario", "mark", "martin",
+	"matt", "matthew", "max", "michael", "miguel", "mike", "mikhail", "mitch", "mitt", "mohammed", "muhammad",
+	"narendra", "nathan", "neil", "nicholas", "nick", "nicolas", "nigel", "noah", "norman", "olaf", "oleg",
+	"oliver", "omar", "oscar", "owen", "pablo", "patrick", "paul", "paulo", "pavel", "pedro", "pete", "peter", "petro",
+	"phil", "philip", "phillip", "pierre", "rahm", "ralph", "ramzan", "randy", "raul", "ray", "recep", "reince",
+	"richard", "rick", "rishi", "rob", "robert", "rod", "rodrigo", "roger", "ron", "ronald", "ross", "roy",
+	"rui", "ruslan", "russell", "rustam", "rustem", "ryan", "sam", "samuel", "scott", "sean", "sergei", "sergey",
+	"seth", "shaun", "sherrod", "simon", "stephen", "steve", "steven", "stuart", "ted", "terry", "thomas", "tiago", "tim",
+	"timothy", "todd", "tom", "tommy", "tony", "travis", "trey", "tyler", "valery", "viktor", "vincent",
+	"vitali", "vladimir", "volodymyr", "walter", "wayne", "wesley", "will", "william", "xi", "yuri", "yury",
+	"zach", "zachary",
+)
+
+var femaleNames = set(
+	"abigail", "ada", "alexandra", "alexandria", "alice", "alicia", "alison", "allison", "amanda", "amber", "amy",
+	"ana", "andrea", "andreia", "angela", "angelina", "ann", "anna", "anne", "annalena", "annamaria", "anne-marie", "annie",
+	"april", "ashley", "ayanna", "barbara", "beatriz", "betsy", "betty", "beverly", "brenda", "brittany", "carla", "carly",
+	"carol", "caroline", "carolyn", "catherine", "cathy", "cecile", "charlotte", "chelsea", "cheryl", "chloe",
+	"christina", "christine", "claire", "claudia", "cynthia", "dana", "daniela", "deborah", "debbie", "debra",
+	"denise", "diana", "diane", "donna", "doris", "dorothy", "elaine", "eleanor", "elena", "elisabeth", "elise",
+	"elizabeth", "ella", "ellen", "elsa", "emily", "emma", "erin", "eva", "evelyn", "fiona", "frances", "gabriela",
+	"gabrielle", "gina", "giorgia", "gloria", "grace", "gretchen", "hannah", "heather", "heidi", "helen", "helena", "hillary",
+	"hilary", "hope", "huma", "irene", "isabel", "ivanka", "jacinda", "jackie", "jacqueline", "jane", "janet",
+	"janice", "jean", "jeanne", "jennifer", "jenny", "jessica", "jill", "joan", "joanna", "jodi", "joni", "josephine",
+	"joyce", "judith", "judy", "julia", "julie", "june", "kaja", "kamala", "karen", "karine", "kate", "katherine",
+	"kathleen", "kathryn", "kathy", "katie", "kay", "kayleigh", "kellyanne", "kelly", "kirsten", "kristi",
+	"kristen", "laura", "lauren", "leah", "linda", "lisa", "liz", "lois", "loretta", "lori", "louise", "lucy",
+	"lynn", "madeleine", "maria", "marie", "marine", "marjorie", "marsha", "marta", "martha", "mary", "maxine", "megan",
+	"meghan", "melania", "melissa", "michele", "michelle", "mia", "mira", "miriam", "monica", "nancy", "natalia",
+	"natalie", "nicola", "nicole", "nikki", "nina", "olena", "olga", "olivia", "pam", "pamela", "patricia", "patty",
+	"paula", "penny", "priti", "rachel", "rebecca", "robin", "rosa", "rose", "ruth", "sally", "samantha", "sandra",
+	"sara", "sarah", "sharon", "sheila", "shirley", "sofia", "sophia", "sophie", "stephanie", "susan", "susanne", "suzanne", "svetlana",
+	"tammy", "tanya", "teresa", "theresa", "tiffany", "tina", "tulsi", "ursula", "valerie", "vanessa", "victoria",
+	"virginia", "wendy", "yulia", "yuliia", "zoe",
+)
