@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -80,18 +81,26 @@ func Browser(t testing.TB) context.Context {
 // repository unless someone points it there.
 func Artifacts(t testing.TB) string {
 	t.Helper()
-	dir := os.Getenv("STORYLINE_ARTIFACTS")
-	if dir == "" {
-		var err error
-		if dir, err = os.MkdirTemp("", "storyline-screens-"); err != nil {
-			t.Fatal(err)
+	artifactsOnce.Do(func() {
+		artifactsDir = os.Getenv("STORYLINE_ARTIFACTS")
+		if artifactsDir == "" {
+			artifactsDir, artifactsErr = os.MkdirTemp("", "storyline-screens-")
+			return
 		}
+		artifactsErr = os.MkdirAll(artifactsDir, 0o755)
+	})
+	if artifactsErr != nil {
+		t.Fatal(artifactsErr)
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	return dir
+	return artifactsDir
 }
+
+// One folder per test process, so a run's screenshots are together.
+var (
+	artifactsOnce sync.Once
+	artifactsDir  string
+	artifactsErr  error
+)
 
 // Screenshot saves the whole page as NAME.png in dir.
 func Screenshot(ctx context.Context, dir, name string) error {
