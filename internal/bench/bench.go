@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"runtime"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"storyline/internal/extract"
@@ -146,7 +147,9 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	res := &Result{Version: 1, Quick: opts.Quick, Date: start.UTC().Format(time.RFC3339), Commit: commit(), Go: runtime.Version(),
 		CPUs: runtime.NumCPU(), Workers: opts.Workers, Seed: opts.Seed}
 	res.LoadAvg[0] = loadAvg()
-	res.Todo = append(res.Todo, "story_api_p50_ms, story_api_p99_ms: the story-page API (internal/web) is not built yet; null until it is")
+	res.Todo = append(res.Todo, "story_api_p50_ms, story_api_p99_ms: null, not measured: the story pages of internal/web read a report that "+
+		"'storyline serve' builds from every stored article at once (the cross-article pass over all docs, rebuilt after each add), "+
+		"so at 1M articles there is no per-request path to time yet; measure here once stories are read from the store incrementally")
 	plan, err := extract.Plan()
 	if err != nil {
 		return nil, err
@@ -237,9 +240,15 @@ func targets(r *Result) []Target {
 		at("worker_rss_mb", "must", "< 2048", rss, func(v float64) bool { return v < 2048 }),
 		at("stages_ms", "must", "< 5 (issue 3, one core)", nonZero(r.StagesMS), func(v float64) bool { return v < 5 }),
 	}
-	if r.Peers != nil && r.Peers.WinkArticlesPerS != nil && text != nil {
-		ratio := r.TextArticlesPerS / *r.Peers.WinkArticlesPerS
-		out = append(out, at("text_vs_wink_nlp", "goal", "> 1 (ahead of wink-nlp)", &ratio, func(v float64) bool { return v > 1 }))
+	if r.Peers != nil {
+		for _, c := range r.Peers.Compare {
+			if strings.HasPrefix(c.System, "wink-nlp") {
+				// Both rates were measured one after the other on the same
+				// texts, so the ratio holds even when the machine is busy.
+				ratio := c.Ratio
+				out = append(out, at("pipeline_vs_wink_nlp", "goal", "> 1 (ahead of wink-nlp)", &ratio, func(v float64) bool { return v > 1 }))
+			}
+		}
 	}
 	return out
 }
