@@ -360,4 +360,3 @@ func TestSearchInputIsSafe(t *testing.T) {
 		t.Errorf("huge query: status %d, want 413", resp.StatusCode)
 	}
 }
-
