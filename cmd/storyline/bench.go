@@ -16,6 +16,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"storyline/internal/bench"
+	"storyline/internal/gen"
 	"storyline/internal/news"
 	"storyline/internal/postgres"
 	"storyline/internal/sqlite"
@@ -26,6 +27,8 @@ func newBench(g *globals) *cobra.Command {
 		quick, peers, keep bool
 		seed               uint64
 		sizes, peersDir    string
+		corpusDir          string
+		corpusN            int
 		opts               bench.Options
 	)
 	cmd := &cobra.Command{
@@ -55,6 +58,10 @@ The store is a throwaway SQLite file in a temporary folder, removed afterwards (
 it), or the file --db names, which must not exist yet. With --db postgres://… the adds are
 measured on PostgreSQL; that database must hold no articles, since the benchmark fills it.
 
+--write-corpus DIR writes the generated news as files instead (text with manifests, HTML pages,
+RSS feeds, JSON lines, and truth.jsonl with each article's event and the wire story it
+rewrites), for 'storyline analyze' or any other tool to read, and measures nothing.
+
 --peers also runs peer systems on the same texts and pages and prints our throughput as a
 ratio to theirs: wink-nlp with its English model (sentences, entities, dates), chrono-node
 (dates) and Mozilla Readability on jsdom (HTML extraction). They are installed with npm into
@@ -62,11 +69,15 @@ ratio to theirs: wink-nlp with its English model (sentences, entities, dates), c
 		Example: `  storyline bench --quick --format json
   storyline bench --quick --peers
   storyline bench --db postgres://bench@127.0.0.1:5432/bench --sizes 10k,100k
-  storyline bench --format md > run.md     # the full set, as Markdown tables`,
+  storyline bench --format md > run.md     # the full set, as Markdown tables
+  storyline bench --write-corpus /tmp/news --corpus-articles 500 && storyline analyze /tmp/news/text`,
 		Args: args(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if err := g.checkFormat(); err != nil {
 				return err
+			}
+			if corpusDir != "" {
+				return writeCorpus(cmd, seed, corpusN, opts.ArticleBytes, corpusDir)
 			}
 			opts.Quick, opts.Seed, opts.Workers = quick, seed, g.workers
 			if cmd.Flags().Changed("sizes") {
@@ -138,8 +149,26 @@ ratio to theirs: wink-nlp with its English model (sentences, entities, dates), c
 	f.IntVar(&opts.ArticleBytes, "article-bytes", 0, "length of a generated article's text (default 5000)")
 	f.BoolVar(&peers, "peers", false, "also run wink-nlp, chrono-node and Readability (installed with npm on first use)")
 	f.StringVar(&peersDir, "peers-dir", "", "where the peers are installed (default $XDG_CACHE_HOME/storyline/peers)")
+	f.StringVar(&corpusDir, "write-corpus", "", "write the generated news as files into this new folder, and measure nothing")
+	f.IntVar(&corpusN, "corpus-articles", 1000, "articles --write-corpus writes")
 	f.BoolVar(&keep, "keep", false, "keep the SQLite store the benchmark filled (its path is printed)")
 	return cmd
+}
+
+// writeCorpus writes n generated articles under dir in every format.
+func writeCorpus(cmd *cobra.Command, seed uint64, n, textBytes int, dir string) error {
+	if n < 0 {
+		return usageError{fmt.Errorf("--corpus-articles must not be negative, got %d", n)}
+	}
+	gn, err := gen.New(gen.Config{Seed: seed, Articles: n, TextBytes: textBytes})
+	if err != nil {
+		return usageError{err}
+	}
+	if err := gen.Write(cmd.Context(), gn, dir, gen.AllFormats); err != nil {
+		return err
+	}
+	fmt.Fprintf(cmd.ErrOrStderr(), "storyline: wrote %d generated articles (seed %d) under %s as %s, with truth.jsonl\n", n, seed, dir, strings.Join(gen.AllFormats, ", "))
+	return nil
 }
 
 // benchStore sets opts.Store: PostgreSQL for a postgres:// --db, else a

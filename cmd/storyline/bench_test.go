@@ -38,6 +38,30 @@ func TestBenchJSON(t *testing.T) {
 	}
 }
 
+// TestBenchWriteCorpus writes a small corpus and analyses its text folder.
+func TestBenchWriteCorpus(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "news")
+	if code, _, errs := cli(t, "", "bench", "--write-corpus", dir, "--corpus-articles", "12", "--article-bytes", "1500"); code != exitOK {
+		t.Fatalf("exit %d; stderr: %s", code, errs)
+	}
+	code, out, errs := cli(t, "", "analyze", "--quiet", "--format", "json", filepath.Join(dir, "text"))
+	if code != exitOK {
+		t.Fatalf("analyze: exit %d; stderr: %s", code, errs)
+	}
+	var rep struct {
+		Articles []struct{ Outlet string } `json:"articles"`
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Articles) != 12 || rep.Articles[0].Outlet == "" {
+		t.Errorf("analyze read %d articles (%+v), want 12 with outlets", len(rep.Articles), rep.Articles)
+	}
+	if code, _, _ := cli(t, "", "bench", "--write-corpus", dir, "--corpus-articles", "2"); code == exitOK {
+		t.Error("wrote a corpus into a folder that is not empty")
+	}
+}
+
 func TestBenchUsage(t *testing.T) {
 	existing := filepath.Join(t.TempDir(), "there.db")
 	writeFile(t, existing, "x")
