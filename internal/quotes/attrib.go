@@ -13,7 +13,7 @@ var none = attribution{cue: [2]int{-1, -2}, sp: [2]int{-1, -1}}
 
 // maxAfter bounds how far after a quote its cue may stand ("…," Britain's
 // prime minister told parliament).
-const maxAfter = 16
+const maxAfter = 24
 
 // cueAt reports whether token i is a speech cue and how many tokens it
 // takes ("according to" takes two). Passives ("is said to") are not cues.
@@ -23,6 +23,9 @@ func (d *doc) cueAt(i int) int {
 		return 0
 	}
 	if t.w == "according" && d.is(i+1, "to") {
+		return 2
+	}
+	if second, ok := twoWordCues[t.w]; ok && d.is(i+1, second) {
 		return 2
 	}
 	if t.w == "put" && d.is(i+1, "it") && (d.is(i-2, "as") || d.is(i-3, "as")) {
@@ -47,10 +50,15 @@ func (d *doc) cueAt(i int) int {
 }
 
 func (d *doc) skipAdverbsBack(i, lo int) int {
-	for i >= lo && i >= 0 && d.toks[i].kind == tWord && adverbs[d.toks[i].w] && !d.toks[i].upper {
+	for i >= lo && i >= 0 && d.toks[i].kind == tWord && !d.toks[i].upper && (adverbs[d.toks[i].w] || isLy(d.toks[i].w)) {
 		i--
 	}
 	return i
+}
+
+// isLy reports whether w looks like an adverb of manner (emphatically).
+func isLy(w string) bool {
+	return len(w) > 5 && w[len(w)-2:] == "ly" && !roles[w] && w != "family" && w != "ally" && w != "italy"
 }
 
 // sentenceStart returns the first token of the sentence that holds token
@@ -97,8 +105,8 @@ func (d *doc) rightAfter(lo, hi int, ended bool) attribution {
 
 func (d *doc) rightAfter1(lo, hi int) attribution {
 	k := lo
-	for k < hi && d.toks[k].kind == tPunct && (d.toks[k].w == "," || d.toks[k].w == "—" || d.toks[k].w == "–" || d.toks[k].w == "-") {
-		k++
+	for k < hi && (d.toks[k].kind == tPunct && (d.toks[k].w == "," || d.toks[k].w == "—" || d.toks[k].w == "–" || d.toks[k].w == "-") || d.toks[k].kind == tMark) {
+		k++ // a comma or dash, or the stray mark of a nested quote
 	}
 	if k >= hi {
 		return none
@@ -112,9 +120,9 @@ func (d *doc) rightAfter1(lo, hi int) attribution {
 			}
 			return none
 		}
-		if cues[w] && !partialOnly[w] {
-			if e := d.fwdPhrase(k+1, hi); e >= 0 {
-				return attribution{cue: [2]int{k, k}, sp: [2]int{k + 1, e}}
+		if (cues[w] || n == 2) && !partialOnly[w] {
+			if e := d.fwdPhrase(k+n, hi); e >= 0 {
+				return attribution{cue: [2]int{k, k + n - 1}, sp: [2]int{k + n, e}}
 			}
 		}
 		return none
@@ -130,10 +138,44 @@ func (d *doc) rightAfter1(lo, hi int) attribution {
 		}
 		if s := d.backPhrase(j, k); s == k {
 			return attribution{cue: [2]int{c, c + n - 1}, sp: [2]int{k, j}}
+		} else if s > k && d.plain(k, s) {
+			// "Fight for $15 organizing director Kendall Fells told":
+			// what stands before the name is part of its title
+			return attribution{cue: [2]int{c, c + n - 1}, sp: [2]int{k, j}}
+		}
+		if d.described(k, j) {
+			// right after a quote "the businessman replied" is a speaker
+			return attribution{cue: [2]int{c, c + n - 1}, sp: [2]int{k, j}}
 		}
 		return none
 	}
 	return none
+}
+
+// plain reports whether [i,j) holds nothing that could end a speaker
+// phrase: no clause word, cue, mark or sentence end.
+func (d *doc) plain(i, j int) bool {
+	for k := i; k < j; k++ {
+		t := d.toks[k]
+		if t.kind == tMark || d.isEnd(k) || t.kind == tWord && (stops[t.w] && !d.allCaps(t) || isCueWord(t.w)) || t.w == ";" || t.w == ":" {
+			return false
+		}
+	}
+	return true
+}
+
+// described reports whether [i,j] is a determiner and a few plain words: a
+// description of someone (the businessman, one attendee).
+func (d *doc) described(i, j int) bool {
+	if j-i > 4 || j <= i || !determiners[d.toks[i].w] {
+		return false
+	}
+	for k := i + 1; k <= j; k++ {
+		if t := d.toks[k]; !d.phraseWord(k) || t.kind == tWord && softPreps[t.w] {
+			return false
+		}
+	}
+	return d.toks[j].kind == tWord
 }
 
 // before looks for the cue of a quote in the words before it in its
@@ -155,8 +197,32 @@ func (d *doc) before(lo, open int) attribution {
 		if a := d.subjectOf(c, n, lo); a.ok() {
 			return a
 		}
+		// the speaker after the cue, just before the quote: Stated Stone:
+		if e := d.fwdPhrase(c+n, open); e >= 0 && e+2 == open && (d.is(e+1, ":") || d.is(e+1, ",")) {
+			return attribution{cue: [2]int{c, c + n - 1}, sp: [2]int{c + n, e}}
+		}
+	}
+	// a name and a colon: Clinton: "…"; From the report: "…"
+	if c := open - 1; c > lo && d.is(c, ":") {
+		if s := d.backPhrase(c-1, lo); s >= 0 && (s == lo || d.openerOnly(lo, s)) {
+			return attribution{cue: [2]int{c, c}, sp: [2]int{s, c - 1}}
+		}
 	}
 	return none
+}
+
+// openerOnly reports whether [i,j) is a preposition or two before a phrase
+// (From the report:, In his words:).
+func (d *doc) openerOnly(i, j int) bool {
+	if j-i > 2 {
+		return false
+	}
+	for k := i; k < j; k++ {
+		if !openers[d.toks[k].w] && !softPreps[d.toks[k].w] {
+			return false
+		}
+	}
+	return true
 }
 
 // subjectOf finds the speaker of the cue at c: the phrase before it, or
@@ -173,7 +239,9 @@ func (d *doc) subjectOf(c, n, lo int) attribution {
 	w := d.toks[c].w
 	participle := len(w) > 4 && w[len(w)-3:] == "ing"
 	if participle || j >= lo && (d.is(j, "and") || d.is(j, ",")) {
-		// the sentence's subject, when the sentence opens with a phrase
+		// the sentence's subject, when the sentence opens with a phrase;
+		// the sentence may begin before an earlier quote in it
+		lo = d.sentenceStart(c, d.paraTok[d.toks[c].para])
 		k := d.subjectStart(lo, c)
 		if k < c {
 			if e := d.fwdPhrase(k, c); e >= 0 && e < j {
@@ -205,9 +273,9 @@ func (d *doc) later(lo, hi int) attribution {
 		if partialOnly[w] {
 			continue
 		}
-		if cues[w] && d.is(c-1, ",") {
-			if e := d.fwdPhrase(c+1, hi); e >= 0 && (e+1 >= hi || d.isEnd(e+1) || d.is(e+1, ",")) {
-				return attribution{cue: [2]int{c, c}, sp: [2]int{c + 1, e}}
+		if (cues[w] || n == 2) && d.is(c-1, ",") {
+			if e := d.fwdPhrase(c+n, hi); e >= 0 && (e+1 >= hi || d.isEnd(e+1) || d.is(e+1, ",")) {
+				return attribution{cue: [2]int{c, c + n - 1}, sp: [2]int{c + n, e}}
 			}
 		}
 		j := d.skipAdverbsBack(c-1, lo)

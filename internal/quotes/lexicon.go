@@ -7,7 +7,7 @@ package quotes
 var cues = map[string]bool{
 	"said": true, "says": true, "say": false, "saying": false, "added": true, "adds": true, "adding": false,
 	"told": false, "tells": false, "telling": false, "wrote": true, "writes": true, "writing": false,
-	"asked": true, "asks": true, "asking": false, "stated": false, "states": false, "explained": true,
+	"asked": true, "asks": true, "asking": false, "stated": true, "states": true, "explained": true,
 	"explains": true, "explaining": false, "noted": true, "notes": true, "noting": false, "argued": true,
 	"argues": true, "arguing": false, "insisted": true, "insists": true, "insisting": false, "warned": true,
 	"warns": true, "warning": false, "declared": true, "declares": true, "declaring": false, "announced": false,
@@ -29,17 +29,30 @@ var cues = map[string]bool{
 	"exclaimed": true, "demanded": true, "demands": false, "charged": true, "contended": true, "contends": true,
 	"alleged": true, "alleges": true, "denied": false, "answered": true, "answers": true,
 	"offered": false, "elaborated": true, "opined": true, "sniped": true, "scoffed": true, "retorted": true,
-	"proclaimed": true, "assured": false, "assures": false, "advised": false, "explain": false, "tweet": false,
+	"proclaimed": true, "assured": true, "assures": true, "advised": false, "explain": false, "tweet": false,
 	"calling": false, "called": false, "describing": false, "described": false, "telegraphed": false,
 	"whispered": true, "screamed": true, "cried": true, "sighed": true, "laughed": true, "pleaded": true,
 	"interjected": true, "interrupted": true, "continuing": false, "concluding": false, "texted": true,
-	"emailed": true, "messaged": true, "blogged": true, "posts": false, "writ": false,
+	"emailed": true, "messaged": true, "blogged": true, "posts": false,
+	"demurred": true, "barked": true, "snapped": true, "fumed": true, "groused": true, "gushed": true,
+	"marveled": true, "marvelled": true, "cracked": true, "deadpanned": true, "bragged": true, "asserted": true,
+	"asserts": true, "pledged": true, "threatened": true, "implored": true, "begged": true, "teased": true,
+	"remembered": true, "reflected": true, "reasoned": true, "speculated": true, "summarized": true,
+	"clarified": true, "rebutted": true, "objected": true, "protested": true, "grumbled": true, "griped": true,
+	"confided": true, "confessed": true, "revealed": true, "disclosed": true, "swore": true, "underscored": true,
+	"commented": true, "comments": true, "mocked": true, "mocks": true, "chided": true, "scolded": true,
+	"thundered": true, "roared": true, "bellowed": true, "murmured": true, "muttered": true, "mumbled": true,
+	"observing": false, "asserting": false, "proclaiming": false, "exclaiming": false,
 }
+
+// twoWordCues take two tokens: Trump went on, Hillary shot back.
+var twoWordCues = map[string]string{"went": "on", "goes": "on", "shot": "back", "fired": "back",
+	"wrote": "back", "chimed": "in", "pointed": "out", "summed": "up", "spoke": "up"}
 
 // partialOnly are cues that take a partial quote but never stand alone
 // after one: called it "a disaster", describing it as "…".
 var partialOnly = set("calling", "called", "describing", "described", "offered", "announced", "posted", "posts",
-	"denied", "assured", "assures", "advised", "telegraphed", "demands", "pointed")
+	"denied", "advised", "telegraphed", "demands", "pointed")
 
 // adverbs may stand between a speaker and the cue (he also said, she later
 // wrote, Smith has said).
@@ -105,7 +118,11 @@ var roles = set("official", "officials", "spokesman", "spokeswoman", "spokespers
 	"filing", "complaint", "lawsuit", "document", "documents", "poll", "survey", "study", "ruling", "order",
 	"transcript", "message", "note", "notice", "announcement", "platform", "account", "union", "council",
 	"board", "court", "party", "office", "team", "firm", "company", "bank", "fund", "foundation", "institute",
-	"center", "centre", "association", "coalition", "alliance", "movement", "side", "delegation", "kremlin")
+	"center", "centre", "association", "coalition", "alliance", "movement", "side", "delegation", "kremlin",
+	"opinion", "decision", "editorial", "column", "article", "book", "ad", "advertisement", "video", "sign",
+	"banner", "headline", "caption", "footnote", "brief", "motion", "indictment", "verdict", "speech", "memoir",
+	"tycoon", "businessman", "businesswoman", "billionaire", "candidate", "host", "moderator", "anchorman",
+	"anchorwoman", "pastor", "priest", "chairman", "owner", "president-elect", "senator-elect", "mogul")
 
 // personRoles are the roles of one person, which a definite description
 // ("the president", "Britain's prime minister") can resolve to by title.

@@ -195,7 +195,8 @@ func (d *doc) backApposition(comma, lo int) int {
 	}
 	first := d.toks[k+1]
 	rel := first.w == "who" || first.w == "whose" || first.w == "which"
-	if !rel && !(d.backSimple(comma-1, k+1) == k+1) {
+	age := k+2 == comma && first.kind == tWord && first.w[0] >= '0' && first.w[0] <= '9' // Khizr Khan, 66, said
+	if !rel && !age && !(d.backSimple(comma-1, k+1) == k+1) {
 		return -1
 	}
 	s := d.backSimple(k-1, lo)
@@ -265,6 +266,9 @@ func (d *doc) fwdPhrase(start, hi int) int {
 }
 
 func (d *doc) fwdSimple(start, hi int) int {
+	if w := d.toks[start]; w.kind == tWord && !w.upper && (softPreps[w.w] || timeWords[w.w]) {
+		return -1 // said in a statement, said on Tuesday: no speaker
+	}
 	k := start
 	lowerRun, n := 0, 0
 	for k < hi && n < maxPhrase {
@@ -291,14 +295,23 @@ func (d *doc) fwdSimple(start, hi int) int {
 		end--
 	}
 	if end < start {
+		if w := d.toks[start].w; (w == "one" || w == "another") && (start+1 >= hi || d.toks[start+1].kind != tWord) {
+			return start // read one
+		}
 		return -1
 	}
 	// after a cue a described speaker may end in any noun (said one
 	// skipper, a crane operator), when the sentence or a comma ends it
 	described := end > start && determiners[d.toks[start].w] && !stops[d.toks[end].w] && !d.toks[end].upper &&
 		(end+1 >= hi || d.is(end+1, ",") || d.isEnd(end+1))
-	if !described && !d.valid(start, end) {
-		return -1
+	if described || d.valid(start, end) {
+		return end
 	}
-	return end
+	// the longest part that names someone: a court document filed by …
+	for e := end - 1; e > start; e-- {
+		if d.toks[e].kind == tWord && !softPreps[d.toks[e].w] && d.valid(start, e) {
+			return e
+		}
+	}
+	return -1
 }

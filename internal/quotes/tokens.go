@@ -94,6 +94,9 @@ func tokenizePara(s string, p news.Span, pi int, out []token) []token {
 		default:
 			t := token{start: i, end: i + n, kind: tPunct, para: pi}
 			switch {
+			case r == '\'' && strings.HasPrefix(s[i:p.End], "'''") && i > p.Start && !unicode.IsSpace(rune(s[i-1])):
+				// three closing apostrophes: a nested quote's ' and then ''
+				t.kind, t.mark = tMark, mSingleEither
 			case r == '\'' && strings.HasPrefix(s[i:p.End], "''"), r == '`' && strings.HasPrefix(s[i:p.End], "``"):
 				t.end = i + 2
 				t.kind, t.mark = tMark, mEither
