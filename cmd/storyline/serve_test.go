@@ -33,7 +33,7 @@ const testFeed = `<?xml version="1.0" encoding="UTF-8"?>
 <description>Repairs to the harbour wall at Vell will start in June and cost about 2 million crowns, the island council said on Wednesday.</description></item>
 </channel></rss>`
 
-func newTestBackend(t *testing.T) (*storeBackend, *sqlite.DB) {
+func newTestBackend(t testing.TB) (*storeBackend, *sqlite.DB) {
 	t.Helper()
 	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "s.db"))
 	if err != nil {
