@@ -1,5 +1,7 @@
 package quotes
 
+import "strings"
+
 // attribution ties words to who said them: the cue's tokens and the
 // speaker phrase's tokens (sp[0] = -1 when the text names no speaker).
 type attribution struct {
@@ -104,6 +106,9 @@ func (d *doc) rightAfter(lo, hi int, ended bool) attribution {
 }
 
 func (d *doc) rightAfter1(lo, hi int) attribution {
+	if a := d.byline(lo, hi); a.ok() {
+		return a
+	}
 	k := lo
 	for k < hi && (d.toks[k].kind == tPunct && (d.toks[k].w == "," || d.toks[k].w == "—" || d.toks[k].w == "–" || d.toks[k].w == "-") || d.toks[k].kind == tMark) {
 		k++ // a comma or dash, or the stray mark of a nested quote
@@ -239,6 +244,19 @@ func (d *doc) subjectOf(c, n, lo int) attribution {
 	w := d.toks[c].w
 	participle := len(w) > 4 && w[len(w)-3:] == "ing"
 	if participle || j >= lo && (d.is(j, "and") || d.is(j, ",")) {
+		// a second verb takes the speaker of the first: Lazar said … and
+		// added, "…"
+		for c2 := j - 1; c2 >= lo && c-c2 < maxClauseLen*2; c2-- {
+			if n2 := d.cueAt(c2); n2 > 0 && c2+n2 <= j {
+				j2 := d.skipAdverbsBack(c2-1, lo)
+				if j2 >= lo {
+					if s := d.backPhrase(j2, lo); s >= 0 {
+						return attribution{cue: [2]int{c, c + n - 1}, sp: [2]int{s, j2}}
+					}
+				}
+				break
+			}
+		}
 		// the sentence's subject, when the sentence opens with a phrase;
 		// the sentence may begin before an earlier quote in it
 		lo = d.sentenceStart(c, d.paraTok[d.toks[c].para])
@@ -318,4 +336,20 @@ func (d *doc) subjectStart(lo, hi int) int {
 		}
 	}
 	return k
+}
+
+// byline finds a name set after a quote with a dash, as under a quote
+// collected from readers: "…" ― Veronica Cruz.
+func (d *doc) byline(lo, hi int) attribution {
+	if lo+1 >= hi || d.toks[lo].kind != tPunct || !strings.Contains("―—–-", d.toks[lo].w) {
+		return none
+	}
+	e := d.fwdPhrase(lo+1, hi)
+	if e < 0 || !d.toks[lo+1].upper {
+		return none
+	}
+	if e+1 < hi && !strings.Contains(d.text[d.toks[e].end:d.toks[e+1].start], "\n") && !d.isEnd(e+1) && !d.is(e+1, ",") {
+		return none
+	}
+	return attribution{cue: [2]int{lo, lo}, sp: [2]int{lo + 1, e}}
 }

@@ -133,6 +133,13 @@ func (d *doc) backSimple(end, lo int) int {
 	lowerRun, n := 0, 0
 	for k >= lo && n < maxPhrase {
 		t := d.toks[k]
+		if t.w == ")" && t.kind == tPunct && k < end {
+			// Sen. Mark Kirk (R-Ill.): a short aside inside the phrase
+			if o := d.openParen(k, lo); o >= 0 {
+				k = o - 1
+				continue
+			}
+		}
 		if !d.phraseWord(k) {
 			if !(softPreps[t.w] && t.kind == tWord && d.prepOK(k) && k < end) {
 				break
@@ -196,7 +203,7 @@ func (d *doc) backApposition(comma, lo int) int {
 	first := d.toks[k+1]
 	rel := first.w == "who" || first.w == "whose" || first.w == "which"
 	age := k+2 == comma && first.kind == tWord && first.w[0] >= '0' && first.w[0] <= '9' // Khizr Khan, 66, said
-	if !rel && !age && !(d.backSimple(comma-1, k+1) == k+1) {
+	if !rel && !age && !d.label(k+1, comma) && !(d.backSimple(comma-1, k+1) == k+1) {
 		return -1
 	}
 	s := d.backSimple(k-1, lo)
@@ -209,6 +216,21 @@ func (d *doc) backApposition(comma, lo int) int {
 		}
 	}
 	return s
+}
+
+// label reports whether [i,j) is a short label of capitals, periods and
+// hyphens: the party and state of "Rep. Glenn Thompson, R-Pa., said".
+func (d *doc) label(i, j int) bool {
+	if j <= i || j-i > 5 {
+		return false
+	}
+	for k := i; k < j; k++ {
+		t := d.toks[k]
+		if !(t.kind == tWord && t.upper || t.w == "." || t.w == "-") {
+			return false
+		}
+	}
+	return true
 }
 
 // valid reports whether tokens [a,b] can name a speaker: a name, a
@@ -273,6 +295,12 @@ func (d *doc) fwdSimple(start, hi int) int {
 	lowerRun, n := 0, 0
 	for k < hi && n < maxPhrase {
 		t := d.toks[k]
+		if t.w == "(" && t.kind == tPunct && k > start {
+			if c := d.closeParen(k, hi); c >= 0 {
+				k = c + 1
+				continue
+			}
+		}
 		if !d.phraseWord(k) {
 			if !(t.kind == tWord && softPreps[t.w] && d.prepOK(k) && k > start) {
 				break
@@ -311,6 +339,32 @@ func (d *doc) fwdSimple(start, hi int) int {
 	for e := end - 1; e > start; e-- {
 		if d.toks[e].kind == tWord && !softPreps[d.toks[e].w] && d.valid(start, e) {
 			return e
+		}
+	}
+	return -1
+}
+
+// openParen finds the "(" of the ")" at k, at most six tokens back.
+func (d *doc) openParen(k, lo int) int {
+	for i := k - 1; i >= lo && k-i <= 6; i-- {
+		switch d.toks[i].w {
+		case "(":
+			return i
+		case ")", ",", ";", ":":
+			return -1
+		}
+	}
+	return -1
+}
+
+// closeParen finds the ")" of the "(" at k, at most six tokens on.
+func (d *doc) closeParen(k, hi int) int {
+	for i := k + 1; i < hi && i-k <= 6; i++ {
+		switch d.toks[i].w {
+		case ")":
+			return i
+		case "(", ",", ";", ":":
+			return -1
 		}
 	}
 	return -1

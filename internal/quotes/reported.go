@@ -109,6 +109,15 @@ func (d *doc) reportedIn(a, b int, segs []segment, used map[int]bool) (item, boo
 		default:
 			continue
 		}
+		// reported speech ends where its sentence does, even when the
+		// splitter ran on (". "If you look …"), and before a colon that
+		// introduces a quote
+		for k := from; k < to; k++ {
+			if d.isEnd(k) && !d.insideSeg(segs, k) || d.is(k, ":") || d.is(k, ";") {
+				to = k
+				break
+			}
+		}
 		for from < to && d.toks[from].kind == tPunct {
 			from++
 		}

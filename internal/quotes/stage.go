@@ -14,6 +14,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strings"
 
 	"storyline/internal/news"
 	"storyline/internal/pipeline"
@@ -107,7 +108,7 @@ func (d *doc) quote(it item, name string) news.Quote {
 // midSentence reports whether the mark at token i follows a word of its
 // sentence: the quote is a few words of a longer sentence.
 func (d *doc) midSentence(i int) bool {
-	if i == 0 || d.toks[i-1].para != d.toks[i].para {
+	if i == 0 || d.toks[i-1].para != d.toks[i].para || strings.Contains(d.text[d.toks[i-1].end:d.toks[i].start], "\n") {
 		return false
 	}
 	k := d.toks[i-1].kind

@@ -50,8 +50,9 @@ func Plan() (*pipeline.Plan, error) {
 // Predict runs plan over one article and returns its direct quotes as the
 // scorer sees them. PolNeAR's contents keep their quotation marks, so each
 // quote's span takes in the marks around it; and a quote broken by its own
-// attribution ("…," he said. "…") is one PolNeAR content, so the direct
-// quotes of one paragraph that share a cue are joined.
+// attribution ("…," he said. "…"), or going on in the paragraphs after it,
+// is one PolNeAR content, so consecutive direct quotes that share a cue are
+// joined.
 func Predict(ctx context.Context, plan *pipeline.Plan, name, txt string) ([]Pred, *news.Doc, error) {
 	d := &news.Doc{Article: &news.Article{ID: name, Text: txt}}
 	if err := plan.Run(ctx, d); err != nil {
@@ -65,10 +66,10 @@ func Predict(ctx context.Context, plan *pipeline.Plan, name, txt string) ([]Pred
 			continue
 		}
 		sp := withMarks(txt, q.Span)
-		if insideReported(d.Quotes, sp) || partial(txt, q, sp) {
+		if partial(txt, q, sp) {
 			continue
 		}
-		if last != nil && len(out) > 0 && sameCue(last, q) && !strings.Contains(txt[min(out[len(out)-1].Span.End, sp.Start):sp.Start], "\n") {
+		if last != nil && len(out) > 0 && sameCue(last, q) {
 			out[len(out)-1].Span.End = sp.End
 			continue
 		}
@@ -78,26 +79,13 @@ func Predict(ctx context.Context, plan *pipeline.Plan, name, txt string) ([]Pred
 	return out, d, nil
 }
 
-// insideReported reports whether s lies inside reported speech that
-// begins before it: a partial quote ("Lavrov said the plan must reflect the
-// "spirit and letter" of …") is part of a content that begins with words,
-// so PolNeAR does not count it as a direct quote.
-func insideReported(qs []news.Quote, s news.Span) bool {
-	for _, r := range qs {
-		if !r.Direct && r.Start < s.Start && r.End >= s.Start {
-			return true
-		}
-	}
-	return false
-}
-
 // partial reports whether q is a few quoted words inside a sentence that
 // begins with other words (Zelensky said officials were working "on the
 // text"; she added that "…"; Clinton "is the only candidate," he said):
 // PolNeAR's content then begins with those words. A quote set off by a
 // colon or comma, or right after its cue (he said "…"), is not partial.
 func partial(txt string, q *news.Quote, sp news.Span) bool {
-	before := strings.TrimRight(txt[:sp.Start], " ")
+	before := strings.TrimRight(txt[:sp.Start], " \t")
 	r, _ := utf8.DecodeLastRuneInString(before)
 	if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 		return false
