@@ -90,10 +90,13 @@ func TestIsDirect(t *testing.T) {
 func TestRatioAndMatch(t *testing.T) {
 	txt := "0123456789abcdefghij"
 	gold := []Gold{{Content: []news.Span{{Start: 0, End: 5}, {Start: 10, End: 15}}}, {Content: []news.Span{{Start: 16, End: 20}}}}
-	if r := Ratio(txt, news.Span{Start: 0, End: 15}, gold[0].Content); math.Abs(r-10.0/15) > 1e-9 {
+	if r := Ratio(txt, []news.Span{{Start: 0, End: 15}}, gold[0].Content); math.Abs(r-10.0/15) > 1e-9 {
 		t.Errorf("ratio %v, want 10/15", r)
 	}
-	pred := []Pred{{Span: news.Span{Start: 0, End: 15}}, {Span: news.Span{Start: 0, End: 5}}, {Span: news.Span{Start: 17, End: 20}}}
+	if r := Ratio(txt, []news.Span{{Start: 0, End: 5}, {Start: 10, End: 14}}, gold[0].Content); math.Abs(r-9.0/10) > 1e-9 {
+		t.Errorf("ratio of parts %v, want 9/10", r)
+	}
+	pred := []Pred{{Parts: []news.Span{{Start: 0, End: 15}}}, {Parts: []news.Span{{Start: 0, End: 5}}}, {Parts: []news.Span{{Start: 17, End: 20}}}}
 	s := &Scorer{}
 	s.Add(txt, gold, pred)
 	// pred 0 and 1 both fit gold 0 at 0.3: one to one, the better wins and
@@ -140,10 +143,11 @@ func TestWithMarksAndJoin(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// the quote broken by "Nunes said" is one; the next paragraph's is another
-	if len(pred) != 2 || pred[0].Span.In(txt) != "“We will win,” Nunes said. “Then we rest.”" {
+	// the quote broken by "Nunes said" is one in two parts; the next
+	// paragraph's, with a cue of its own, is another
+	if len(pred) != 2 || len(pred[0].Parts) != 2 || pred[0].Parts[0].In(txt) != "“We will win,”" || pred[0].Parts[1].In(txt) != "“Then we rest.”" {
 		for _, p := range pred {
-			t.Logf("%q", p.Span.In(txt))
+			t.Logf("%q", p.Extent().In(txt))
 		}
 		t.Fatalf("got %d predictions", len(pred))
 	}

@@ -15,9 +15,10 @@ const (
 	Strict = 0.8
 )
 
-// Pred is one predicted direct quote.
+// Pred is one predicted direct quote: one span, or several when the quote
+// is broken by its attribution ("…," he said. "…").
 type Pred struct {
-	Span news.Span
+	Parts []news.Span
 	// SpeakerSpan is the speaker mention the quote was attributed to in
 	// the text (before resolving pronouns); Speaker its resolved name.
 	SpeakerSpan *news.Span
@@ -50,6 +51,14 @@ type Scorer struct {
 	// source: SpeakerOK of SpeakerGold. NoSource counts the matched quotes
 	// whose gold names no source (left out of the accuracy).
 	SpeakerGold, SpeakerOK, NoSource int
+}
+
+// Extent is the span from the first part's start to the last part's end.
+func (p Pred) Extent() news.Span {
+	if len(p.Parts) == 0 {
+		return news.Span{}
+	}
+	return news.Span{Start: p.Parts[0].Start, End: p.Parts[len(p.Parts)-1].End}
 }
 
 // SpeakerAccuracy is SpeakerOK / SpeakerGold.
@@ -112,18 +121,23 @@ func SpeakerCorrect(text string, g Gold, p Pred) bool {
 	return src != "" && strings.Contains(strings.ToLower(p.Speaker), src)
 }
 
-// Ratio is the overlap of a predicted span and a gold content (one or more
-// fragments) as a share of the longer, in characters.
-func Ratio(text string, p news.Span, g []news.Span) float64 {
-	glen, over := 0, 0
+// Ratio is the overlap of a predicted quote and a gold content, each one or
+// more fragments, as a share of the longer, in characters.
+func Ratio(text string, p, g []news.Span) float64 {
+	plen, glen, over := 0, 0, 0
+	for _, f := range p {
+		plen += runes(text, f)
+	}
 	for _, f := range g {
 		glen += runes(text, f)
-		lo, hi := max(f.Start, p.Start), min(f.End, p.End)
-		if hi > lo {
-			over += runes(text, news.Span{Start: lo, End: hi})
+		for _, e := range p {
+			lo, hi := max(f.Start, e.Start), min(f.End, e.End)
+			if hi > lo {
+				over += runes(text, news.Span{Start: lo, End: hi})
+			}
 		}
 	}
-	longer := max(glen, runes(text, p))
+	longer := max(glen, plen)
 	if longer == 0 {
 		return 0
 	}
@@ -137,7 +151,7 @@ func match(text string, gold []Gold, pred []Pred, threshold float64) []Match {
 	var cands []Match
 	for gi, g := range gold {
 		for pi, p := range pred {
-			if r := Ratio(text, p.Span, g.Content); r >= threshold && r > 0 {
+			if r := Ratio(text, p.Parts, g.Content); r >= threshold && r > 0 {
 				cands = append(cands, Match{gi, pi, r})
 			}
 		}

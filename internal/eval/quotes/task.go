@@ -51,8 +51,9 @@ func Plan() (*pipeline.Plan, error) {
 // scorer sees them. PolNeAR's contents keep their quotation marks, so each
 // quote's span takes in the marks around it; and a quote broken by its own
 // attribution ("…," he said. "…"), or going on in the paragraphs after it,
-// is one PolNeAR content, so consecutive direct quotes that share a cue are
-// joined.
+// is one PolNeAR content (in fragments, without the attribution), so
+// consecutive direct quotes that share a cue are one prediction of several
+// parts.
 func Predict(ctx context.Context, plan *pipeline.Plan, name, txt string) ([]Pred, *news.Doc, error) {
 	d := &news.Doc{Article: &news.Article{ID: name, Text: txt}}
 	if err := plan.Run(ctx, d); err != nil {
@@ -69,11 +70,16 @@ func Predict(ctx context.Context, plan *pipeline.Plan, name, txt string) ([]Pred
 		if partial(txt, q, sp) {
 			continue
 		}
-		if last != nil && len(out) > 0 && sameCue(last, q) {
-			out[len(out)-1].Span.End = sp.End
+		if last != nil && len(out) > 0 && sameCue(last, q) && out[len(out)-1].Extent().End <= sp.End {
+			prev := &out[len(out)-1]
+			if e := &prev.Parts[len(prev.Parts)-1]; e.End >= sp.Start {
+				e.End = max(e.End, sp.End)
+			} else {
+				prev.Parts = append(prev.Parts, sp)
+			}
 			continue
 		}
-		out = append(out, Pred{Span: sp, SpeakerSpan: q.SpeakerSpan, Speaker: q.Speaker})
+		out = append(out, Pred{Parts: []news.Span{sp}, SpeakerSpan: q.SpeakerSpan, Speaker: q.Speaker})
 		last = q
 	}
 	return out, d, nil
