@@ -36,13 +36,20 @@ func (d *doc) cueAt(i int) int {
 	if _, ok := cues[t.w]; !ok {
 		return 0
 	}
+	if t.w == "quoted" {
+		// Braynard is quoted as saying "…"
+		if d.is(i+1, "as") && d.is(i+2, "saying") {
+			return 3
+		}
+		return 0
+	}
 	if i > 0 {
 		switch d.toks[i-1].w {
 		case "is", "was", "are", "were", "be", "been", "being":
 			return 0
 		}
 	}
-	if d.is(i+1, "to") && (t.w == "said" || t.w == "reported") {
+	if d.is(i+1, "to") && (t.w == "said" || t.w == "reported") && (d.is(i+2, "be") || d.is(i+2, "have")) {
 		return 0 // "said to be"
 	}
 	if t.upper && i > 0 && d.toks[i-1].kind == tWord && d.toks[i-1].upper {
@@ -236,6 +243,9 @@ func (d *doc) openerOnly(i, j int) bool {
 // the sentence.
 func (d *doc) subjectOf(c, n, lo int) attribution {
 	j := d.skipAdverbsBack(c-1, lo)
+	if d.toks[c].w == "quoted" && (d.is(j, "is") || d.is(j, "was") || d.is(j, "were")) {
+		j = d.skipAdverbsBack(j-1, lo)
+	}
 	if j >= lo {
 		if s := d.backPhrase(j, lo); s >= 0 {
 			return attribution{cue: [2]int{c, c + n - 1}, sp: [2]int{s, j}}

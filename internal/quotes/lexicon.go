@@ -11,7 +11,7 @@ var cues = map[string]bool{
 	"explains": true, "explaining": false, "noted": true, "notes": true, "noting": false, "argued": true,
 	"argues": true, "arguing": false, "insisted": true, "insists": true, "insisting": false, "warned": true,
 	"warns": true, "warning": false, "declared": true, "declares": true, "declaring": false, "announced": false,
-	"tweeted": true, "tweets": true, "tweeting": false, "posted": false, "continued": true, "continues": true,
+	"tweeted": true, "tweets": true, "tweeting": false, "posted": true, "continued": true, "continues": true,
 	"concluded": true, "concludes": true, "replied": true, "replies": true, "replying": false, "responded": true,
 	"responds": true, "responding": false, "recalled": true, "recalls": true, "recalling": false,
 	"acknowledged": true, "acknowledges": true, "acknowledging": false, "admitted": true, "admits": true,
@@ -43,6 +43,9 @@ var cues = map[string]bool{
 	"commented": true, "comments": true, "mocked": true, "mocks": true, "chided": true, "scolded": true,
 	"thundered": true, "roared": true, "bellowed": true, "murmured": true, "muttered": true, "mumbled": true,
 	"observing": false, "asserting": false, "proclaiming": false, "exclaiming": false,
+	"write": false, "tell": false, "ask": false, "add": false, "note": false, "argue": false, "claim": false,
+	"insist": false, "warn": false, "predict": false, "suggest": false, "agree": false, "admit": false,
+	"recall": false, "wonder": false, "quoted": false,
 }
 
 // twoWordCues take two tokens: Trump went on, Hillary shot back.
@@ -51,8 +54,8 @@ var twoWordCues = map[string]string{"went": "on", "goes": "on", "shot": "back", 
 
 // partialOnly are cues that take a partial quote but never stand alone
 // after one: called it "a disaster", describing it as "…".
-var partialOnly = set("calling", "called", "describing", "described", "offered", "announced", "posted", "posts",
-	"denied", "advised", "telegraphed", "demands", "pointed")
+var partialOnly = set("calling", "called", "describing", "described", "offered", "announced", "posts",
+	"denied", "advised", "telegraphed", "demands", "pointed", "quoted")
 
 // adverbs may stand between a speaker and the cue (he also said, she later
 // wrote, Smith has said).

@@ -203,7 +203,9 @@ func (d *doc) backApposition(comma, lo int) int {
 	first := d.toks[k+1]
 	rel := first.w == "who" || first.w == "whose" || first.w == "which"
 	age := k+2 == comma && first.kind == tWord && first.w[0] >= '0' && first.w[0] <= '9' // Khizr Khan, 66, said
-	if !rel && !age && !d.label(k+1, comma) && !(d.backSimple(comma-1, k+1) == k+1) {
+	// an aside: Blunt, after a long pause, said
+	aside := openers[first.w] && !first.upper && comma-k <= 9
+	if !rel && !age && !aside && !d.label(k+1, comma) && !(d.backSimple(comma-1, k+1) == k+1) {
 		return -1
 	}
 	s := d.backSimple(k-1, lo)
