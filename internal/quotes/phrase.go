@@ -1,5 +1,7 @@
 package quotes
 
+import "strings"
+
 // A speaker phrase is a short noun phrase: a name with its titles ("US
 // Army Secretary Dan Driscoll"), a pronoun, or a description ("a senior US
 // official", "the governor of Russia's Krasnodar Krai", "a spokesperson for
@@ -68,10 +70,24 @@ func (d *doc) phraseWord(i int) bool {
 		// only inside a name: Procter and Gamble, Health and Human Services
 		return i > 0 && i+1 < len(d.toks) && d.toks[i-1].upper && d.toks[i+1].upper
 	}
+	if contraction(t.w) {
+		return false // they're, don't
+	}
 	if t.upper {
 		return !stops[t.w] || d.allCaps(t)
 	}
 	return !stops[t.w] && !isCueWord(t.w)
+}
+
+// contraction reports whether w ends in a clitic: they're, we've, don't.
+func contraction(w string) bool {
+	w = strings.ReplaceAll(w, "’", "'")
+	for _, c := range []string{"'re", "'ve", "'ll", "'d", "'m", "n't"} {
+		if strings.HasSuffix(w, c) && len(w) > len(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // allCaps reports whether a word of two or more letters is written in
@@ -90,11 +106,11 @@ func (d *doc) allCaps(t token) bool {
 }
 
 // pronounAt reports whether token i is a subject pronoun (he, she, it,
-// they, we; not I, nor US).
+// they, we, I; not US).
 func (d *doc) pronounAt(i int) bool {
 	t := d.toks[i]
 	_, ok := pronouns[t.w]
-	return ok && t.kind == tWord && t.w != "i" && !d.allCaps(t)
+	return ok && t.kind == tWord && (t.w == "i" || !d.allCaps(t))
 }
 
 func isCueWord(w string) bool {

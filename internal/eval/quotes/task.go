@@ -93,6 +93,15 @@ func Predict(ctx context.Context, plan *pipeline.Plan, name, txt string) ([]Pred
 func partial(txt string, q *news.Quote, sp news.Span) bool {
 	before := strings.TrimRight(txt[:sp.Start], " \t")
 	r, _ := utf8.DecodeLastRuneInString(before)
+	if r == ',' && q.CueSpan != nil && q.CueSpan.End < sp.Start {
+		// said that for African-Americans between 17 and 20, "…": a
+		// clause of the reported speech stands before the quote
+		between := txt[q.CueSpan.End:sp.Start]
+		if q.SpeakerSpan != nil && q.SpeakerSpan.Start >= q.CueSpan.End && q.SpeakerSpan.End <= sp.Start {
+			between = txt[q.SpeakerSpan.End:sp.Start]
+		}
+		return len(strings.Fields(between)) > 5 && !strings.ContainsAny(between, ".:;")
+	}
 	if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 		return false
 	}
