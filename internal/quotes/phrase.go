@@ -149,7 +149,7 @@ func (d *doc) backSimple(end, lo int) int {
 	lowerRun, n := 0, 0
 	for k >= lo && n < maxPhrase {
 		t := d.toks[k]
-		if t.w == ")" && t.kind == tPunct && k < end {
+		if t.w == ")" && t.kind == tPunct {
 			// Sen. Mark Kirk (R-Ill.): a short aside inside the phrase
 			if o := d.openParen(k, lo); o >= 0 {
 				k = o - 1
@@ -199,41 +199,87 @@ func (d *doc) clauseEdge(i int) bool {
 	return t.kind == tPunct || t.kind == tMark || stops[t.w]
 }
 
-// backApposition handles "Jeff Weaver, Sanders' campaign manager, said" and
-// "Zelenskiy, who could visit the US soon, said": the phrase before the
-// opening comma is the speaker, the part between the commas describes it.
+// backApposition handles "Jeff Weaver, Sanders' campaign manager, said",
+// "Zelenskiy, who could visit the US soon, said" and chains of them
+// ("Scott Pruitt, the attorney general of Oklahoma, one of the states
+// suing, said"): the phrase before the opening comma is the speaker, the
+// parts between the commas describe it. A name is preferred as the
+// speaker over a description when the chain offers both.
 func (d *doc) backApposition(comma, lo int) int {
-	k := comma - 1
-	for ; k >= lo && comma-k <= maxClauseLen; k-- {
+	var commas []int
+	for k := comma - 1; k >= lo && comma-k <= maxClauseLen*2 && len(commas) < 3; k-- {
 		t := d.toks[k]
 		if t.kind == tMark || d.isEnd(k) || t.w == ";" || t.w == ":" {
-			return -1
-		}
-		if t.w == "," && t.kind == tPunct {
 			break
 		}
+		if t.w == "," && t.kind == tPunct {
+			commas = append(commas, k)
+		}
 	}
-	if k < lo || !d.is(k, ",") || k+1 >= comma {
-		return -1
+	first := -1
+	next := comma
+	for _, c := range commas {
+		if !d.aside(c+1, next) {
+			break
+		}
+		next = c
+		s := d.backSimple(c-1, lo)
+		if s < 0 || !(s == lo || d.clauseEdge(s-1)) {
+			continue
+		}
+		if first < 0 {
+			first = s
+		}
+		if d.toks[s].upper && !determiners[d.toks[s].w] {
+			return d.roleBefore(s, lo)
+		}
 	}
-	first := d.toks[k+1]
-	rel := first.w == "who" || first.w == "whose" || first.w == "which"
-	age := k+2 == comma && first.kind == tWord && first.w[0] >= '0' && first.w[0] <= '9' // Khizr Khan, 66, said
-	// an aside: Blunt, after a long pause, said
-	aside := openers[first.w] && !first.upper && comma-k <= 9
-	if !rel && !age && !aside && !d.label(k+1, comma) && !(d.backSimple(comma-1, k+1) == k+1) {
-		return -1
+	if first >= 0 {
+		return d.roleBefore(first, lo)
 	}
-	s := d.backSimple(k-1, lo)
-	if s < 0 {
-		return -1
-	}
+	return -1
+}
+
+// roleBefore extends a name set off after a role: "Finland's president,
+// Alexander Stubb".
+func (d *doc) roleBefore(s, lo int) int {
 	if s-2 >= lo && d.is(s-1, ",") && d.toks[s].upper && roles[d.toks[s-2].w] && !d.toks[s-2].upper {
 		if s2 := d.backSimple(s-2, lo); s2 >= 0 && (s2 == lo || d.clauseEdge(s2-1)) {
 			return s2
 		}
 	}
 	return s
+}
+
+// aside reports whether [i,j) can stand between commas after a speaker: a
+// relative clause (who …), an age, a party-state label, an adverbial (after
+// a long pause) or a description (a writer for The Atlantic; an economist
+// and tax expert).
+func (d *doc) aside(i, j int) bool {
+	if j <= i || j-i > maxClauseLen {
+		return false
+	}
+	f := d.toks[i]
+	switch {
+	case f.w == "who" || f.w == "whose" || f.w == "which":
+		return true
+	case j == i+1 && f.kind == tWord && f.w[0] >= '0' && f.w[0] <= '9': // Khizr Khan, 66, said
+		return true
+	case openers[f.w] && !f.upper && j-i <= 8:
+		return true
+	case d.label(i, j):
+		return true
+	}
+	if !(f.kind == tWord && (determiners[f.w] || f.upper || roles[f.w])) {
+		return false
+	}
+	for k := i; k < j; k++ {
+		t := d.toks[k]
+		if t.kind == tMark || isCueWord(t.w) && t.kind == tWord && !t.upper || d.isEnd(k) {
+			return false
+		}
+	}
+	return true
 }
 
 // label reports whether [i,j) is a short label of capitals, periods and
@@ -255,6 +301,12 @@ func (d *doc) label(i, j int) bool {
 // pronoun, or a description whose last word is a role ("the newspaper",
 // "a US official"), never a bare lower-case phrase ("the plan").
 func (d *doc) valid(a, b int) bool {
+	if a <= b && d.is(b, ")") {
+		// Rep. Gwen Moore (D-Wis.): judge the phrase by what precedes
+		if o := d.openParen(b, a); o > a {
+			b = o - 1
+		}
+	}
 	if a > b {
 		return false
 	}
