@@ -212,6 +212,12 @@ func TestFind(t *testing.T) {
 			want:   []want{{`It must reopen,`, true, "said", "the prime minister", "Ana Duarte"}},
 		},
 		{
+			name:   "a role without a title takes the subject of the sentence before",
+			text:   `Pedro Nunes invited Ana Duarte to Lisbon. “We will sign this week,” the president said.`,
+			people: []person{nunes, {surface: "Ana Duarte", name: "Ana Duarte"}},
+			want:   []want{{`We will sign this week,`, true, "said", "the president", "Pedro Nunes"}},
+		},
+		{
 			name:   "a role with a complement is someone new",
 			text:   `Ana Duarte visited the port, with the governor of Faro province calling the strike a “reckless” act.`,
 			people: []person{{surface: "Ana Duarte", name: "Ana Duarte"}, {surface: "Faro", name: "Faro", kind: news.Place}},

@@ -234,9 +234,9 @@ func (r *resolver) bareName(a, b int) string {
 	if k > a && (d.toks[k-1].kind == tPoss || determiners[d.toks[k-1].w]) {
 		return "" // the Washington Post's editors, the Kremlin
 	}
-	for i := a; i < k; i++ {
-		if t := d.toks[i]; t.kind == tWord && (softPreps[t.w] || determiners[t.w]) {
-			return "" // a spokesperson for Nunes; the Washington Post
+	for i := a; i <= k && i <= b; i++ {
+		if t := d.toks[i]; t.kind == tWord && (softPreps[t.w] && i < k || determiners[t.w]) {
+			return "" // a spokesperson for Nunes; The US President
 		}
 	}
 	for k < b && (titleWords[d.toks[k].w] || d.abbrevDot(k)) {
@@ -277,8 +277,8 @@ var titleWords = set("mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", 
 func (r *resolver) role(a, b int) string {
 	d := r.d
 	head := d.toks[b].w
-	if !personRoles[head] || d.toks[b].upper && a < b {
-		return ""
+	if !personRoles[head] || d.toks[b].upper && d.toks[a].w != "the" {
+		return "" // a capitalised head is a title before a name, unless "the US President"
 	}
 	k := b
 	for k > a && d.toks[k-1].kind == tWord && !d.toks[k-1].upper && !determiners[d.toks[k-1].w] {
@@ -288,9 +288,11 @@ func (r *resolver) role(a, b int) string {
 	if !definite {
 		return ""
 	}
-	var words []string
-	for i := k; i <= b; i++ {
-		words = append(words, d.toks[i].w)
+	var words []string // the role with its qualifiers: us president, prime minister
+	for i := a + 1; i <= b; i++ {
+		if t := d.toks[i]; t.kind == tWord && !determiners[t.w] {
+			words = append(words, t.w)
+		}
 	}
 	title := strings.Join(words, " ")
 	at := d.toks[a].start
@@ -306,24 +308,31 @@ func (r *resolver) role(a, b int) string {
 	if best != "" {
 		return best
 	}
-	// the nearest person of this and the two sentences before
+	// the first person (the subject comes first) of the nearest of this
+	// and the two sentences before whose titles do not contradict the role
 	si := sort.Search(len(r.sents), func(i int) bool { return r.sents[i].End > at })
-	lo := 0
-	if si-2 >= 0 && si-2 < len(r.sents) {
-		lo = r.sents[si-2].Start
-	}
-	for i := len(r.ms) - 1; i >= 0; i-- {
-		m := r.ms[i]
-		if m.Start >= at || m.Kind != news.Person || m.Name == "" || r.inQuote(m.Start) {
-			continue
-		}
-		if m.Start < lo {
+	hi := at
+	for back := 0; back < 3; back++ {
+		lo := 0
+		if s := si - back; s > 0 && s < len(r.sents) {
+			lo = r.sents[s].Start
+		} else if s < 0 {
 			break
 		}
-		if t := r.titles[m.Name]; t == "" || strings.Contains(t, head) {
-			return m.Name
+		i := sort.Search(len(r.ms), func(i int) bool { return r.ms[i].Start >= lo })
+		for ; i < len(r.ms) && r.ms[i].Start < hi; i++ {
+			m := r.ms[i]
+			if m.Kind != news.Person || m.Name == "" || r.inQuote(m.Start) {
+				continue
+			}
+			if t := r.titles[m.Name]; t == "" || strings.Contains(t, head) {
+				return m.Name
+			}
 		}
-		break
+		if lo == 0 {
+			break
+		}
+		hi = lo
 	}
 	return ""
 }
