@@ -65,8 +65,9 @@ With --demo the demo corpus is added to the database first.
 ` + serveHelp,
 		Example: `  storyline serve
   storyline serve --addr 127.0.0.1:9000 --db team.db --demo
-  STORYLINE_TOKEN=secret storyline serve --closed-reads
-  curl -H "Authorization: Bearer $TOKEN" -d '{"url":"https://example.org/feed.xml"}' localhost:8080/api/feeds`,
+  STORYLINE_TOKEN=a-long-shared-secret storyline serve --closed-reads
+  curl -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+       -d '{"url":"https://example.org/feed.xml"}' localhost:8080/api/feeds`,
 		Args: args(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			store, name, err := openStore(cmd.Context(), g)
