@@ -61,7 +61,7 @@ const maxTokens = 1 << 20
 
 func tokenize(s string) *doc {
 	d := &doc{text: s, paras: text.Blocks(s)}
-	d.toks = make([]token, 0, len(s)/5+8)
+	d.toks = make([]token, 0, len(s)/4+16) // news English runs about 5 bytes a token
 	for pi, p := range d.paras {
 		d.paraTok = append(d.paraTok, len(d.toks))
 		if len(d.toks) < maxTokens {
@@ -168,6 +168,10 @@ func pluralPoss(s string, prev token, i, end int) bool {
 func wordEnd(s string, i, end int) int {
 	j := i
 	for j < end {
+		if c := s[j]; 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+			j++ // the common case, without decoding
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[j:end])
 		if isWordRune(r) {
 			j += n
