@@ -67,8 +67,9 @@ func dice(a, b bag) (float64, int) {
 // total similarity (a weighted longest common subsequence), so a retelling
 // that keeps the original's order scores high and two texts that merely
 // share a few facts in any order do not.
-func Align(a, b []string) Alignment {
-	ba, bb := bags(a), bags(b)
+func Align(a, b []string) Alignment { return alignBags(bags(a), bags(b)) }
+
+func alignBags(ba, bb []bag) Alignment {
 	n, m := len(ba), len(bb)
 	score := make([][]float64, n)
 	for i := range score {

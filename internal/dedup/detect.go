@@ -23,8 +23,13 @@ type Relation = news.Relation
 type entry struct {
 	doc   *news.Doc
 	sents []string
+	bags  []bag // the sentences' content words, computed once
 	seq   int
 }
+
+// maxAligned bounds the candidates aligned sentence by sentence, the most
+// similar by vocabulary first.
+const maxAligned = 8
 
 // Detector finds duplicates and rewrites as articles arrive, comparing each
 // new article only with the candidates its signatures point to.
@@ -48,6 +53,7 @@ func (x *Detector) Add(d *news.Doc) *Relation {
 	for _, s := range d.Sentences {
 		e.sents = append(e.sents, s.In(text))
 	}
+	e.bags = bags(e.sents)
 	id := d.Article.ID
 	x.docs[id] = e
 	dups := x.shingles.Add(id, Sign(text), dupShingles)
@@ -59,9 +65,9 @@ func (x *Detector) Add(d *news.Doc) *Relation {
 	}
 	var best *Relation
 	bestCover := 0.0
-	for _, c := range cands {
+	for _, c := range cands[:min(len(cands), maxAligned)] {
 		other := x.docs[c.ID]
-		al := Align(other.sents, e.sents)
+		al := alignBags(other.bags, e.bags)
 		if !al.IsRewrite() {
 			continue
 		}

@@ -8,6 +8,7 @@ package dedup
 import (
 	"encoding/binary"
 	"math"
+	"sort"
 	"strings"
 
 	"github.com/cespare/xxhash/v2"
@@ -132,7 +133,11 @@ func (x *Index) Add(id string, sig Signature, min float64) []Match {
 	var out []Match
 	keys := sig.BandKeys(x.rows)
 	for _, k := range keys {
-		for _, other := range x.buckets[k] {
+		b := x.buckets[k]
+		// Only the newest entries of a bucket are read: a band that many
+		// articles share (common words) would otherwise make every add
+		// read them all, and what an article copies or rewrites is recent.
+		for _, other := range b[max(0, len(b)-maxBucketScan):] {
 			if seen[other] || other == id {
 				continue
 			}
@@ -150,10 +155,14 @@ func (x *Index) Add(id string, sig Signature, min float64) []Match {
 	return out
 }
 
+// maxBucketScan bounds the entries read per band bucket.
+const maxBucketScan = 256
+
 func sortMatches(m []Match) {
-	for i := 1; i < len(m); i++ {
-		for j := i; j > 0 && (m[j].Similarity > m[j-1].Similarity || m[j].Similarity == m[j-1].Similarity && m[j].ID < m[j-1].ID); j-- {
-			m[j], m[j-1] = m[j-1], m[j]
+	sort.Slice(m, func(i, j int) bool {
+		if m[i].Similarity != m[j].Similarity {
+			return m[i].Similarity > m[j].Similarity
 		}
-	}
+		return m[i].ID < m[j].ID
+	})
 }

@@ -1,0 +1,81 @@
+package crossref
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	"storyline/internal/extract"
+	"storyline/internal/gen"
+	"storyline/internal/news"
+	"storyline/internal/pipeline"
+)
+
+// benchPool analyses a pool of generated articles once; the benchmark then
+// makes as many distinct articles as it needs by moving copies of the pool
+// years later (new IDs, new dates), so they form events of their own
+// instead of piling into the pool's.
+func benchPool(b *testing.B, n int) []*news.Doc { return benchPoolT(b, n) }
+
+func benchPoolT(b testing.TB, n int) []*news.Doc {
+	b.Helper()
+	items, err := gen.Articles(gen.Config{Seed: 7, Articles: n})
+	if err != nil {
+		b.Fatal(err)
+	}
+	plan, err := extract.Plan()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var in []*news.Doc
+	for _, it := range items {
+		a := it.Article
+		in = append(in, &news.Doc{Article: &a})
+	}
+	r := &pipeline.Runner{Plan: plan}
+	var docs []*news.Doc
+	for _, res := range r.Run(context.Background(), in, nil) {
+		if res.Err != nil {
+			b.Fatal(res.Err)
+		}
+		docs = append(docs, res.Doc)
+	}
+	return Sort(docs)
+}
+
+func shifted(d *news.Doc, round int) *news.Doc {
+	a := *d.Article
+	a.ID = fmt.Sprintf("%s-r%d", a.ID, round)
+	a.Published = a.Published.AddDate(3*round, 0, 0)
+	c := *d
+	c.Article = &a
+	return &c
+}
+
+// BenchmarkAddAt is the cost of adding one article to a pass that already
+// holds 1k, 10k and 100k articles: it should stay nearly flat, as each add
+// meets only the candidates its keys point to.
+func BenchmarkAddAt(b *testing.B) {
+	pool := benchPool(b, 1000)
+	for _, size := range []int{1000, 10000, 100000} {
+		b.Run(fmt.Sprintf("stored=%d", size), func(b *testing.B) {
+			p := New()
+			ctx := context.Background()
+			start := time.Now()
+			for i := 0; i < size; i++ {
+				if err := p.Add(ctx, shifted(pool[i%len(pool)], i/len(pool))); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.Logf("filled %d in %s", size, time.Since(start))
+			i := size
+			for b.Loop() {
+				if err := p.Add(ctx, shifted(pool[i%len(pool)], i/len(pool))); err != nil {
+					b.Fatal(err)
+				}
+				i++
+			}
+		})
+	}
+}
