@@ -363,3 +363,14 @@ func (d *doc) byline(lo, hi int) attribution {
 	}
 	return attribution{cue: [2]int{lo, lo}, sp: [2]int{lo + 1, e}}
 }
+
+// subjectAt reports whether a phrase beginning at token i stands where a
+// subject does: at the start of a sentence or after a comma, or right after
+// a quote ("…," his spokesman said).
+func (d *doc) subjectAt(i int) bool {
+	if i == 0 || d.toks[i-1].para != d.toks[i].para {
+		return true
+	}
+	p := d.toks[i-1]
+	return p.kind == tMark || d.isEnd(i-1) || p.w == "," || p.w == ":" || p.w == ";"
+}

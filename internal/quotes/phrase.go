@@ -379,6 +379,9 @@ func (d *doc) fwdSimple(start, hi int) int {
 		if t.kind == tWord && determiners[t.w] && k > start && !softPreps[d.word(k-1)] {
 			break
 		}
+		if t.kind == tWord && !t.upper && k > start && d.toks[k-1].upper && pastTense(t.w) {
+			break // Yuri Ushakov dismissed …: the verb after the name ends it
+		}
 		if t.kind == tWord && !t.upper && !determiners[t.w] && !roles[t.w] && !softPreps[t.w] {
 			lowerRun++
 			if lowerRun > maxLowerRun {
@@ -438,4 +441,10 @@ func (d *doc) closeParen(k, hi int) int {
 		}
 	}
 	return -1
+}
+
+// pastTense reports whether w looks like a verb in the past tense that is
+// no role (dismissed, accused; not "red").
+func pastTense(w string) bool {
+	return len(w) > 4 && strings.HasSuffix(w, "ed") && !roles[w] && !determiners[w]
 }

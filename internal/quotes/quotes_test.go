@@ -89,7 +89,7 @@ func TestFind(t *testing.T) {
 		text   string
 		people []person
 		want   []want
-		absent []string // texts no quote may have
+		absent []string // words that must be no quote
 	}{
 		{
 			name: "straight marks, speaker after",
@@ -171,6 +171,24 @@ func TestFind(t *testing.T) {
 			name: "reported speech with the speaker last",
 			text: `The port will reopen in March, Nunes said on Friday.`, people: []person{nun},
 			want: []want{{`The port will reopen in March`, false, "said", "Nunes", "Pedro Nunes"}},
+		},
+		{
+			name:   "a participle takes the sentence's subject, which ends at its verb",
+			text:   `In Porto, union leader Pedro Nunes rejected the offer, saying it would cost jobs.`,
+			people: []person{nunes, {surface: "Porto", name: "Porto", kind: news.Place}},
+			want:   []want{{`it would cost jobs`, false, "saying", "union leader Pedro Nunes", "Pedro Nunes"}},
+		},
+		{
+			name:   "a verb with an object reports nothing",
+			text:   `The ministry warned Nunes on Friday about the strike.`,
+			people: []person{nun},
+			absent: []string{"Nunes on Friday about the strike"},
+		},
+		{
+			name:   "a long adverbial before that",
+			text:   `Nunes said after a long meeting with the ministry on Friday that the strike would go on.`,
+			people: []person{nun},
+			want:   []want{{`the strike would go on`, false, "said", "Nunes", "Pedro Nunes"}},
 		},
 		{
 			name:   "he is the nearest man",
@@ -263,8 +281,8 @@ func TestFind(t *testing.T) {
 				}
 			}
 			for _, a := range tt.absent {
-				if q, ok := quoteWith(tt.text, qs, a); ok && q.Direct {
-					t.Errorf("%q was taken for a direct quote", a)
+				if _, ok := quoteWith(tt.text, qs, a); ok {
+					t.Errorf("%q was taken for a quote", a)
 				}
 			}
 		})

@@ -106,6 +106,9 @@ func (d *doc) reportedIn(a, b int, segs []segment, used map[int]bool) (item, boo
 				continue
 			}
 			from, to = d.clauseStart(c+n, end, w), end
+			if !plainReport[w] && !d.clauseOpens(from, c+n) {
+				continue // warned Russia on …, warned against …: no reported clause
+			}
 		default:
 			continue
 		}
@@ -166,11 +169,12 @@ func (d *doc) clauseStart(i, end int, cue string) int {
 		i = d.listenerEnd(i, end)
 	}
 	// a time before the clause: said on Monday the plan …
-	k := i
+	k, timed := i, false
 	for k < end && k-i < 4 && d.toks[k].kind == tWord && timeWords[d.toks[k].w] {
+		timed = timed || !timeFillers[d.toks[k].w]
 		k++
 	}
-	if k > i && k < end && d.toks[k].kind == tWord && d.toks[k].w != "that" && !timeWords[d.toks[k].w] {
+	if timed && k < end && d.toks[k].kind == tWord && d.toks[k].w != "that" && !timeWords[d.toks[k].w] {
 		return k
 	}
 	for k := i; k < end && k-i <= 8; k++ {
@@ -182,7 +186,42 @@ func (d *doc) clauseStart(i, end int, cue string) int {
 			break
 		}
 	}
+	// a longer adverbial before "that": said after speaking by phone
+	// with Zelensky on Tuesday that …
+	if i < end && (tailStarts[d.toks[i].w] || openers[d.toks[i].w]) {
+		for k := i + 1; k < end && k-i <= 20; k++ {
+			t := d.toks[k]
+			if t.kind == tMark || isCueWord(t.w) || d.isEnd(k) {
+				break
+			}
+			if t.w == "that" && t.kind == tWord {
+				return k + 1
+			}
+		}
+	}
 	return i
+}
+
+// timeFillers join a time adverbial but are none alone: she said this …
+var timeFillers = set("on", "last", "this", "late", "early", "earlier", "next")
+
+// plainReport are the verbs that take a reported clause without "that"
+// (he said the talks failed); the others need "that" or a clause's subject.
+var plainReport = set("said", "says", "told", "tells", "added", "adds", "wrote", "writes", "saying", "adding",
+	"telling", "reported", "stated")
+
+// clauseOpens reports whether the reported clause beginning at from looks
+// like one: "that" came before it, or it opens with a pronoun or a
+// determiner.
+func (d *doc) clauseOpens(from, cueEnd int) bool {
+	if from > cueEnd && d.is(from-1, "that") {
+		return true
+	}
+	if from >= len(d.toks) {
+		return false
+	}
+	t := d.toks[from]
+	return d.pronounAt(from) || t.kind == tWord && determiners[t.w] && !d.allCaps(t)
 }
 
 // timeWords make up a short time adverbial.

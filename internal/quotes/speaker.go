@@ -55,6 +55,9 @@ func (r *resolver) resolveAll(items []item) map[[2]int]string {
 			// next sentence most likely is
 			g = genderWords[r.d.toks[r.headOf(p[0], p[1])].w]
 		}
+		if name == "" && !r.d.subjectAt(p[0]) {
+			continue // an unnamed speaker stands for a later "he" only as a subject
+		}
 		r.said = append(r.said, spoken{pos: r.d.toks[p[0]].start, name: name, g: g})
 	}
 	return out
