@@ -1,0 +1,99 @@
+package cluster
+
+import (
+	"math"
+	"sort"
+
+	"storyline/internal/news"
+)
+
+// Events returns every event in the order they began, each with its
+// articles in the order they were added.
+func (c *Clusterer) Events() []news.Event {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	evs := c.sortedEvents()
+	out := make([]news.Event, len(evs))
+	for i, e := range evs {
+		out[i] = news.Event{ID: e.ID, Title: c.title(e), Start: e.Start, End: e.End, Story: e.Story,
+			Articles: append([]string(nil), e.Articles...)}
+	}
+	return out
+}
+
+// Stories returns every story in the order they began, each with its
+// events in the order they began.
+func (c *Clusterer) Stories() []news.Story {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	stories := make([]*StoryState, 0, len(c.st.Stories))
+	for _, s := range c.st.Stories {
+		stories = append(stories, s)
+	}
+	sort.Slice(stories, func(i, j int) bool { return stories[i].Seq < stories[j].Seq })
+	out := make([]news.Story, len(stories))
+	for i, s := range stories {
+		evs := make([]*EventState, len(s.Events))
+		for j, id := range s.Events {
+			evs[j] = c.st.Events[id]
+		}
+		sort.Slice(evs, func(a, b int) bool { return evs[a].Seq < evs[b].Seq })
+		ids := make([]string, len(evs))
+		var main *EventState
+		for j, e := range evs {
+			ids[j] = e.ID
+			if main == nil || len(e.Articles) > len(main.Articles) {
+				main = e
+			}
+		}
+		out[i] = news.Story{ID: s.ID, Events: ids}
+		if main != nil {
+			out[i].Title = c.title(main)
+		}
+	}
+	return out
+}
+
+// EventOf returns the ID of the event an article joined.
+func (c *Clusterer) EventOf(articleID string) (string, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	a, ok := c.st.Articles[articleID]
+	if !ok {
+		return "", false
+	}
+	return a.Event, true
+}
+
+func (c *Clusterer) sortedEvents() []*EventState {
+	evs := make([]*EventState, 0, len(c.st.Events))
+	for _, e := range c.st.Events {
+		if e.Merged == "" {
+			evs = append(evs, e)
+		}
+	}
+	sort.Slice(evs, func(i, j int) bool { return evs[i].Seq < evs[j].Seq })
+	return evs
+}
+
+// title is the headline of the event's most central article: the one whose
+// headline words weigh most in the event's centroid (the earliest on a tie).
+// A headline is written to sum up its article; the most central sums up
+// what the outlets agree the event is.
+func (c *Clusterer) title(e *EventState) string {
+	best, bestSim := "", -1.0
+	for _, id := range e.Articles {
+		a := c.st.Articles[id]
+		if a == nil || a.Headline == "" {
+			continue
+		}
+		s := 0.0
+		if len(a.Head) > 0 {
+			s = dot(a.Head, e.Sums[termIdx]) / math.Sqrt(float64(len(a.Head)))
+		}
+		if s > bestSim {
+			best, bestSim = a.Headline, s
+		}
+	}
+	return best
+}
