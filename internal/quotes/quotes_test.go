@@ -333,6 +333,18 @@ func TestFindBounds(t *testing.T) {
 	for _, q := range Find(s, nil, bad) {
 		checkSpans(t, s, q)
 	}
+	// without sentences the text is split at its own sentence ends
+	s2 := "Nunes said the port would reopen. Oliveira said it would not."
+	var n int
+	for _, q := range Find(s2, nil, nil) {
+		checkSpans(t, s2, q)
+		if !q.Direct {
+			n++
+		}
+	}
+	if n != 2 {
+		t.Errorf("without sentences found %d reported quotes, want 2", n)
+	}
 	big := strings.Repeat("a", MaxTextBytes+1)
 	if qs := Find(big, nil, nil); qs != nil {
 		t.Error("a text over MaxTextBytes was searched")

@@ -7,7 +7,8 @@
 // entity mentions of the article, not with a parser: tokens.go cuts the
 // text, marks.go pairs the quotation marks, attrib.go finds cues and
 // phrase.go speaker phrases, speaker.go resolves them to names and
-// reported.go finds reported speech.
+// reported.go finds reported speech; the word lists are in lexicon.go and
+// names.go.
 package quotes
 
 import (
@@ -53,12 +54,16 @@ type item struct {
 }
 
 // Find returns the quotes of text in order, direct and reported. sentences
-// and mentions are the article's (either may be nil).
+// and mentions are the article's; without sentences the text is split at
+// its own sentence ends, without mentions speakers keep the names written.
 func Find(text string, sentences []news.Span, mentions []news.Mention) []news.Quote {
 	if len(text) > MaxTextBytes {
 		return nil
 	}
 	d := tokenize(text)
+	if sentences == nil {
+		sentences = d.sentences()
+	}
 	segs := d.segments()
 	quoted := make([]news.Span, len(segs))
 	for i, s := range segs {
@@ -103,6 +108,23 @@ func (d *doc) quote(it item, name string) news.Quote {
 		q.Speaker = name
 	}
 	return q
+}
+
+// sentences splits the paragraphs at sentence ends, for a caller that has
+// no sentences of its own.
+func (d *doc) sentences() []news.Span {
+	var out []news.Span
+	for p := range d.paras {
+		lo, hi := d.paraTok[p], d.paraTok[p+1]
+		start := lo
+		for k := lo; k < hi; k++ {
+			if d.isEnd(k) || k == hi-1 {
+				out = append(out, news.Span{Start: d.toks[start].start, End: d.toks[k].end})
+				start = k + 1
+			}
+		}
+	}
+	return out
 }
 
 // midSentence reports whether the mark at token i follows a word of its
