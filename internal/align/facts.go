@@ -21,6 +21,11 @@ var Growing = map[string]bool{
 	"damage": true, "evacuated": true, "rescued": true, "affected": true,
 }
 
+// Falling are the growing measures that may also fall as news comes in:
+// the missing are found, the displaced go home. A lower number later is
+// then an update too, not a contradiction.
+var Falling = map[string]bool{"missing": true, "displaced": true, "evacuated": true, "affected": true}
+
 // Stated is one figure as one outlet stated it, in the order facts keep:
 // by publication time.
 type Stated struct {
@@ -173,7 +178,7 @@ func status(measure string, ms []Stated) (news.FactStatus, string) {
 		return news.Single, ""
 	}
 	if Growing[measure] {
-		return growingStatus(ms)
+		return growingStatus(ms, Falling[measure])
 	}
 	lo, hi := math.Inf(-1), math.Inf(1)
 	for _, s := range ms {
@@ -187,9 +192,10 @@ func status(measure string, ms []Stated) (news.FactStatus, string) {
 }
 
 // growingStatus compares the stated numbers of a growing measure: the same
-// everywhere is agreement; a larger number in a later report is an update;
-// two numbers at once, or a number that falls, is a difference.
-func growingStatus(ms []Stated) (news.FactStatus, string) {
+// everywhere is agreement; a larger number in a later report is an update
+// (a smaller one too, for a measure that may fall); two numbers at once, or
+// a number that falls when it cannot, is a difference.
+func growingStatus(ms []Stated, mayFall bool) (news.FactStatus, string) {
 	type stated struct {
 		v    float64
 		when time.Time
@@ -216,7 +222,7 @@ func growingStatus(ms []Stated) (news.FactStatus, string) {
 			if a.v == b.v {
 				continue
 			}
-			if !b.when.After(a.when) || b.v < a.v {
+			if !b.when.After(a.when) || b.v < a.v && !mayFall {
 				return news.Differ, sequence(ms)
 			}
 		}

@@ -42,6 +42,8 @@ func TestFactStatus(t *testing.T) {
 		{"toll rises over days", "deaths", "people", []fig{atLeast("Herald", 2, 12), exact("Ledger", 3, 15), exact("Post", 4, 31)}, news.Updated, 1},
 		{"two tolls at once", "deaths", "people", []fig{exact("Herald", 2, 12), exact("Ledger", 2, 14)}, news.Differ, 1},
 		{"a toll that falls", "deaths", "people", []fig{exact("Herald", 2, 15), exact("Ledger", 3, 12)}, news.Differ, 1},
+		{"the missing are found", "missing", "people", []fig{exact("Herald", 2, 19), exact("Ledger", 3, 16)}, news.Updated, 1},
+		{"two missing counts at once", "missing", "people", []fig{exact("Herald", 2, 19), exact("Ledger", 2, 16)}, news.Differ, 1},
 		{"bound and count agree", "launched", "drones", []fig{{"Herald", 2, num(460), num(461), nil}, exact("Ledger", 3, 464)}, news.Agree, 1},
 		{"vague and exact agree", "launched", "drones", []fig{{"Herald", 2, nil, num(200), num(999)}, exact("Ledger", 2, 464)}, news.Agree, 1},
 		{"launch counts differ", "launched", "missiles", []fig{exact("Herald", 2, 22), exact("Ledger", 3, 30)}, news.Differ, 1},

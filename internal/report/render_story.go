@@ -32,7 +32,7 @@ func writeStoryText(p *printer, v storyView) {
 		}
 		fmt.Fprintln(tw)
 		for _, f := range v.Facts {
-			fmt.Fprintf(tw, "  %s\t%s", f.Status, short(strings.TrimSpace(f.Measure+" "+f.Unit), 28))
+			fmt.Fprintf(tw, "  %s\t%s", f.Status, short(factName(f), 28))
 			for _, o := range v.Outlets {
 				c := v.cell(f.ID, o)
 				if c == "" {
@@ -45,7 +45,7 @@ func writeStoryText(p *printer, v storyView) {
 		tw.Flush()
 		for _, f := range v.Facts {
 			if f.Note != "" {
-				p.f("  %s %s: %s\n", f.Status, safe(f.Measure), safe(f.Note))
+				p.f("  %s %s: %s\n", f.Status, safe(factName(f)), safe(f.Note))
 			}
 		}
 	}
@@ -81,7 +81,7 @@ func writeStoryMarkdown(p *printer, v storyView) {
 		}
 		p.f("\n|---|---|%s\n", strings.Repeat("---|", len(v.Outlets)))
 		for _, f := range v.Facts {
-			p.f("| %s | %s |", f.Status, mdCell(strings.TrimSpace(f.Measure+" "+f.Unit)))
+			p.f("| %s | %s |", f.Status, mdCell(factName(f)))
 			for _, o := range v.Outlets {
 				c := v.cell(f.ID, o)
 				if c == "" {
@@ -93,7 +93,7 @@ func writeStoryMarkdown(p *printer, v storyView) {
 		}
 		for _, f := range v.Facts {
 			if f.Note != "" {
-				p.f("\n- **%s** %s: %s", f.Status, mdCell(f.Measure), mdCell(f.Note))
+				p.f("\n- **%s** %s: %s", f.Status, mdCell(factName(f)), mdCell(f.Note))
 			}
 		}
 		p.f("\n")
@@ -113,6 +113,18 @@ func writeStoryMarkdown(p *printer, v storyView) {
 			p.f("| %s | %s | %s | %s |\n", mdCell(m.Date), m.Precision, mdCell(short(m.What, 160)), mdCell(strings.TrimPrefix(wordings(m), " — ")))
 		}
 	}
+}
+
+// factName says what a fact counts: "deaths (people)", or the unit alone
+// when no measure is known ("storage tanks").
+func factName(f Fact) string {
+	switch {
+	case f.Measure != "" && f.Unit != "":
+		return f.Measure + " (" + f.Unit + ")"
+	case f.Measure != "":
+		return f.Measure
+	}
+	return f.Unit
 }
 
 func speakerOf(q Quote) string {

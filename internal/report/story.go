@@ -81,7 +81,11 @@ func (r *Report) storyViews() []storyView {
 					seen[id] = true
 				}
 			}
-			v.Variants = append(v.Variants, group)
+			// Copies of the same words agree; only a statement that was
+			// worded differently is shown as variants.
+			if distinctTexts(group) > 1 {
+				v.Variants = append(v.Variants, group)
+			}
 		}
 		for _, m := range r.Timeline {
 			if m.Story == s.ID {
@@ -104,4 +108,12 @@ func outletName(o string) string {
 		return "(unknown outlet)"
 	}
 	return o
+}
+
+func distinctTexts(qs []Quote) int {
+	seen := map[string]bool{}
+	for _, q := range qs {
+		seen[strings.ToLower(strings.Join(strings.Fields(strings.Trim(q.Text, " .,;:“”\"")), " "))] = true
+	}
+	return len(seen)
 }
