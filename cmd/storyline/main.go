@@ -90,7 +90,7 @@ Start with 'storyline demo' to see a report on the bundled (fictional) demo stor
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	g.register(root)
-	root.AddCommand(newAnalyze(g), newAdd(g), newReport(g), newDemo(g), newServe(g), newEval(g), newBench(g), newVersion())
+	root.AddCommand(newAnalyze(g), newAdd(g), newReport(g), newDemo(g), newServe(g), newWorker(g), newWatch(g), newEval(g), newBench(g), newVersion())
 	return root
 }
 

@@ -29,6 +29,7 @@ type serveFlags struct {
 	addr        string
 	token       string
 	closedReads bool
+	work        serveQueueFlags // serve only: --queue and --watch (serve_queue.go)
 }
 
 func (s *serveFlags) register(cmd *cobra.Command) {
@@ -62,6 +63,12 @@ func newServe(g *globals) *cobra.Command {
 pages and a JSON API until interrupted; an interrupt lets the writes in flight finish first.
 With --demo the demo corpus is added to the database first.
 
+By default adds are analysed in this process. With --queue nats://HOST:PORT they go as jobs to
+'storyline worker' processes through NATS JetStream, and this server only reads the database
+(--queue embedded runs the NATS server inside this one, at --nats-listen); any number of servers
+and workers can share one PostgreSQL and one NATS (see 'storyline worker --help'). With --watch
+URL (repeatable) or --watch-feeds FILE, feeds are polled on a schedule ('storyline watch --help').
+
 ` + serveHelp,
 		Example: `  storyline serve
   storyline serve --addr 127.0.0.1:9000 --db team.db --demo
@@ -86,6 +93,7 @@ With --demo the demo corpus is added to the database first.
 		},
 	}
 	sf.register(cmd)
+	sf.work.register(cmd)
 	cmd.Flags().BoolVar(&withDemo, "demo", false, "add the demo corpus to the database before serving")
 	return cmd
 }
@@ -100,7 +108,12 @@ func runServer(ctx context.Context, g *globals, store news.Store, dbName string,
 	if err != nil {
 		return err
 	}
-	srv, err := web.New(web.Config{Backend: b, Token: token, ClosedReads: sf.closedReads, Version: serverVersion(),
+	backend, stopWork, err := sf.work.start(ctx, g, b, dbName, errw)
+	if err != nil {
+		return err
+	}
+	defer stopWork()
+	srv, err := web.New(web.Config{Backend: backend, Token: token, ClosedReads: sf.closedReads, Version: serverVersion(),
 		Logger: slog.New(slog.NewTextHandler(errw, &slog.HandlerOptions{Level: slog.LevelWarn})), MaxBodyBytes: g.maxBytes + 1<<20})
 	if err != nil {
 		return err
