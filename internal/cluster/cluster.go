@@ -58,7 +58,7 @@ func (c *Clusterer) Add(ctx context.Context, d *news.Doc) (string, error) {
 	if a, ok := st.Articles[aid]; ok {
 		return a.Event, nil
 	}
-	f := extract(d, p)
+	f := featuresOf(d, p)
 	dp := c.weigh(f)
 	keys := indexKeys(dp, p.IndexKeys)
 
@@ -66,17 +66,13 @@ func (c *Clusterer) Add(ctx context.Context, d *news.Doc) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("cluster %s: candidates: %w", aid, err)
 	}
-	var best, link *EventState
-	bestSim, linkSim := math.Inf(-1), math.Inf(-1)
+	var best *EventState
+	bestSim := math.Inf(-1)
 	dg := dp.group()
 	for _, e := range cands {
-		raw := score(dg, e.group(), p.Weights)
-		timed := raw - timePenalty(f.days, e, p)
+		timed := score(dg, e.group(), p.Weights) - timePenalty(f.days, e, p)
 		if timed > bestSim {
 			best, bestSim = e, timed
-		}
-		if raw > linkSim {
-			link, linkSim = e, raw
 		}
 	}
 	e := best
@@ -86,22 +82,24 @@ func (c *Clusterer) Add(ctx context.Context, d *news.Doc) (string, error) {
 		e.Story = story.ID
 		st.Events[e.ID], st.Stories[story.ID] = e, story
 	}
-	if link != nil && link != e && linkSim >= p.StoryThreshold {
-		c.joinStories(e.Story, link.Story)
-	}
 	c.absorb(e, aid, dp, f.days)
 	st.Articles[aid] = &ArticleState{ID: aid, Seq: st.N, Event: e.ID, Published: f.pub,
-		Headline: f.headline, Head: f.head, Days: f.days}
+		Headline: f.headline, Titled: f.titled, Head: f.head, Days: f.days}
 	// The article may have made its event like another one that, alone,
 	// it only half resembled: an event split when its first reports
 	// differed comes together here, as in average-link clustering.
+	// Events close in all but time thread into one story.
 	for _, o := range cands {
 		if o == e || o.Merged != "" {
 			continue
 		}
+		s := score(e.group(), o.group(), p.Weights)
 		margin := p.MergeMargin / math.Sqrt(float64(e.N*o.N))
-		if score(e.group(), o.group(), p.Weights)-eventTimePenalty(e, o, p) >= p.MergeThreshold+margin {
+		switch {
+		case s-eventTimePenalty(e, o, p) >= p.MergeThreshold+margin:
 			e = c.merge(e, o)
+		case s >= p.StoryThreshold && e.Story != o.Story:
+			c.joinStories(e.Story, o.Story)
 		}
 	}
 	if err := c.idx.Put(ctx, e.ID, keys); err != nil {

@@ -29,17 +29,19 @@ const MaxHeadline = 240
 // features are what the clusterer takes from one analysed article.
 type features struct {
 	terms, names, dates, figs, people, lead, focus Vec
-	head                                           Vec // stems of the headline, to pick an event's title
-	headline                                       string
-	pub                                            time.Time
-	days                                           []time.Time // the days the article reports on
+
+	head     Vec // stems of the headline, to pick an event's title
+	headline string
+	titled   bool // the headline is the article's title
+	pub      time.Time
+	days     []time.Time // the days the article reports on
 }
 
-func extract(d *news.Doc, p Params) features {
+func featuresOf(d *news.Doc, p Params) features {
 	a := d.Article
 	text := d.Text()
 	head := headline(d)
-	f := features{headline: head, pub: a.Published}
+	f := features{headline: head, titled: strings.TrimSpace(a.Title) != "", pub: a.Published}
 	sents := sentences(d)
 
 	// The lead: the headline and the first sentences, which say what

@@ -77,11 +77,12 @@ func (c *Clusterer) sortedEvents() []*EventState {
 }
 
 // title is the headline of the event's most central article: the one whose
-// headline words weigh most in the event's centroid (the earliest on a tie).
-// A headline is written to sum up its article; the most central sums up
-// what the outlets agree the event is.
+// headline words weigh most in the event's summed terms (the earliest on a
+// tie). A headline is written to sum up its article; the most central sums
+// up what the outlets agree the event is. Articles with a title come before
+// those whose headline is only their first sentence.
 func (c *Clusterer) title(e *EventState) string {
-	best, bestSim := "", -1.0
+	best, bestTitled, bestScore := "", false, math.Inf(-1)
 	for _, id := range e.Articles {
 		a := c.st.Articles[id]
 		if a == nil || a.Headline == "" {
@@ -91,8 +92,8 @@ func (c *Clusterer) title(e *EventState) string {
 		if len(a.Head) > 0 {
 			s = dot(a.Head, e.Sums[termIdx]) / math.Sqrt(float64(len(a.Head)))
 		}
-		if s > bestSim {
-			best, bestSim = a.Headline, s
+		if a.Titled && !bestTitled || a.Titled == bestTitled && s > bestScore {
+			best, bestTitled, bestScore = a.Headline, a.Titled, s
 		}
 	}
 	return best

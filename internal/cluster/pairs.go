@@ -19,7 +19,7 @@ func NewPairs(docs []*news.Doc, p Params) *Pairs {
 	fs := make([]features, len(docs))
 	df := map[string]int{}
 	for i, d := range docs {
-		fs[i] = extract(d, p)
+		fs[i] = featuresOf(d, p)
 		for _, v := range fs[i].spaces() {
 			for _, x := range v {
 				df[x.Key]++

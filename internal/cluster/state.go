@@ -10,8 +10,9 @@ type ArticleState struct {
 	Event     string      `json:"event"` // the event it joined (follow Merged on events)
 	Published time.Time   `json:"published,omitzero"`
 	Headline  string      `json:"headline"`
-	Head      Vec         `json:"head,omitempty"` // stems of the headline
-	Days      []time.Time `json:"days,omitempty"` // the days it reports on
+	Titled    bool        `json:"titled,omitempty"` // Headline is the article's title, not its first sentence
+	Head      Vec         `json:"head,omitempty"`   // stems of the headline
+	Days      []time.Time `json:"days,omitempty"`   // the days it reports on
 }
 
 // EventState is one event: its articles and the centroid they add up to.
