@@ -73,6 +73,7 @@ func isLy(w string) bool {
 // sentenceStart returns the first token of the sentence that holds token
 // i, no earlier than lo.
 func (d *doc) sentenceStart(i, lo int) int {
+	lo = max(lo, i-maxSentence) // a run with no sentence end is cut, to stay linear
 	for k := i - 1; k >= lo; k-- {
 		if d.isEnd(k) {
 			return k + 1
@@ -80,6 +81,10 @@ func (d *doc) sentenceStart(i, lo int) int {
 	}
 	return lo
 }
+
+// maxSentence bounds how far back a sentence's start is looked for, in
+// tokens.
+const maxSentence = 120
 
 // sentenceEnd returns the token after the sentence that begins at i, no
 // later than hi (exclusive).
@@ -319,7 +324,7 @@ func (d *doc) later(lo, hi int) attribution {
 
 // between finds the last cue with a speaker in [lo, hi), across sentences.
 func (d *doc) between(lo, hi int) attribution {
-	for c := hi - 1; c >= lo; c-- {
+	for c := hi - 1; c >= max(lo, hi-maxSentence); c-- {
 		n := d.cueAt(c)
 		if n == 0 || n == 2 {
 			continue

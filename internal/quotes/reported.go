@@ -44,8 +44,8 @@ func quotedShare(segs []segment, start, end int) float64 {
 		return 0
 	}
 	n := 0
-	for _, s := range segs {
-		lo, hi := max(s.start, start), min(s.end, end)
+	for i := sort.Search(len(segs), func(i int) bool { return segs[i].end > start }); i < len(segs) && segs[i].start < end; i++ {
+		lo, hi := max(segs[i].start, start), min(segs[i].end, end)
 		if hi > lo {
 			n += hi - lo
 		}

@@ -19,6 +19,9 @@ type resolver struct {
 	quoted []news.Span
 	gender map[string]gender
 	titles map[string]string // name → its titles, lower case, space separated
+	// surnames maps the last word of a name to the name: a person's (the
+	// last one in the text) before another entity's (the first one).
+	surnames map[string]string
 	// said holds the speakers resolved so far, in text order, each at its
 	// phrase: "he" in one sentence is a candidate for "he" in the next.
 	said []spoken
@@ -64,7 +67,7 @@ func (r *resolver) resolveAll(items []item) map[[2]int]string {
 }
 
 func newResolver(d *doc, ms []news.Mention, sents []news.Span, quoted []news.Span) *resolver {
-	r := &resolver{d: d, sents: sents, quoted: quoted, gender: map[string]gender{}, titles: map[string]string{}}
+	r := &resolver{d: d, sents: sents, quoted: quoted, gender: map[string]gender{}, titles: map[string]string{}, surnames: map[string]string{}}
 	r.ms = make([]news.Mention, 0, len(ms))
 	for _, m := range ms {
 		if m.Start >= 0 && m.End <= len(d.text) && m.Start < m.End {
@@ -72,6 +75,21 @@ func newResolver(d *doc, ms []news.Mention, sents []news.Span, quoted []news.Spa
 		}
 	}
 	sort.SliceStable(r.ms, func(i, j int) bool { return r.ms[i].Start < r.ms[j].Start })
+	people := map[string]bool{}
+	for _, m := range r.ms {
+		if m.Name == "" {
+			continue
+		}
+		last := m.Name[strings.LastIndexByte(m.Name, ' ')+1:]
+		switch {
+		case m.Kind == news.Person:
+			r.surnames[last], people[last] = m.Name, true
+		case !people[last]:
+			if _, ok := r.surnames[last]; !ok {
+				r.surnames[last] = m.Name
+			}
+		}
+	}
 	votes := map[string][3]int{}
 	for _, m := range r.ms {
 		if m.Kind != news.Person || m.Name == "" {
@@ -249,16 +267,8 @@ func (r *resolver) bareName(a, b int) string {
 		return ""
 	}
 	last := d.str(d.toks[b])
-	for i := len(r.ms) - 1; i >= 0; i-- {
-		m := r.ms[i]
-		if m.Kind == news.Person && (m.Name == last || strings.HasSuffix(m.Name, " "+last)) {
-			return m.Name
-		}
-	}
-	for _, m := range r.ms {
-		if m.Kind != news.Person && (m.Name == last || strings.HasSuffix(m.Name, " "+last)) {
-			return m.Name
-		}
+	if name, ok := r.surnames[last]; ok {
+		return name
 	}
 	return d.text[d.toks[k].start:d.toks[b].end]
 }
@@ -299,17 +309,17 @@ func (r *resolver) role(a, b int) string {
 	}
 	title := strings.Join(words, " ")
 	at := d.toks[a].start
-	best := ""
-	for _, m := range r.ms {
-		if m.Start > at && best != "" {
-			break
-		}
-		if m.Kind == news.Person && m.Name != "" && strings.Contains(r.titles[m.Name], title) {
-			best = m.Name
+	// the nearest person before it with that title, else the first after
+	i0 := sort.Search(len(r.ms), func(i int) bool { return r.ms[i].Start >= at })
+	for i := i0 - 1; i >= 0 && i0-i <= maxRoleMentions; i-- {
+		if m := r.ms[i]; m.Kind == news.Person && m.Name != "" && strings.Contains(r.titles[m.Name], title) {
+			return m.Name
 		}
 	}
-	if best != "" {
-		return best
+	for i := i0; i < len(r.ms) && i-i0 < maxRoleMentions; i++ {
+		if m := r.ms[i]; m.Kind == news.Person && m.Name != "" && strings.Contains(r.titles[m.Name], title) {
+			return m.Name
+		}
 	}
 	// the first person (the subject comes first) of the nearest of this
 	// and the two sentences before whose titles do not contradict the role
@@ -371,8 +381,8 @@ func (r *resolver) pronoun(g gender, pos int) string {
 				break
 			}
 		}
-		for _, sp := range r.said {
-			if sp.pos >= lo && sp.pos < hi && (bestPos < 0 || sp.pos < bestPos) && r.fitsSpoken(sp, g) {
+		for k := sort.Search(len(r.said), func(k int) bool { return r.said[k].pos >= lo }); k < len(r.said) && r.said[k].pos < hi; k++ {
+			if sp := r.said[k]; (bestPos < 0 || sp.pos < bestPos) && r.fitsSpoken(sp, g) {
 				bestPos, best = sp.pos, sp.name
 				break
 			}
@@ -418,6 +428,9 @@ func opposite(g gender) gender {
 	}
 	return unknown
 }
+
+// maxRoleMentions bounds the mentions a role looks through for its title.
+const maxRoleMentions = 400
 
 // maxPronounSentences bounds how far back a pronoun looks.
 const maxPronounSentences = 6

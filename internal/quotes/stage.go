@@ -195,7 +195,7 @@ func (d *doc) attribute(segs []segment) []attribution {
 				} else {
 					a = out[i-1]
 				}
-			case prev == p-1 && d.onlyQuotes(p, segs):
+			case prev == p-1 && d.onlyQuotes(p, segs, i):
 				a = out[i-1]
 			}
 		}
@@ -214,11 +214,13 @@ func (d *doc) colon(p int) attribution {
 	return d.before(lo, hi-1)
 }
 
-// onlyQuotes reports whether paragraph p holds no words outside quotes.
-func (d *doc) onlyQuotes(p int, segs []segment) bool {
+// onlyQuotes reports whether paragraph p, where segment i opens, holds no
+// words outside quotes.
+func (d *doc) onlyQuotes(p int, segs []segment, i int) bool {
 	lo, hi := d.paraTok[p], d.paraTok[p+1]
 	in := make([]bool, hi-lo)
-	for _, s := range segs {
+	for j := i; j < len(segs) && segs[j].open < hi; j++ {
+		s := segs[j]
 		for k := max(s.open, lo); k <= s.last+1 && k < hi; k++ {
 			in[k-lo] = true
 		}
