@@ -158,7 +158,7 @@ func TestTask(t *testing.T) {
 	if !ok {
 		t.Fatal("task quotes is not registered")
 	}
-	if task.DefaultData != "polnear" || task.Must != MustF1 || task.Goal != GoalF1 {
+	if task.DefaultData != "polnear" || task.Must != MustF1 || task.Goal != GoalF1 || !task.Fast {
 		t.Errorf("task = %+v", task)
 	}
 	if _, err := task.Run(context.Background(), eval.Options{Data: t.TempDir()}); err == nil {
