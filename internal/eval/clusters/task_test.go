@@ -1,0 +1,116 @@
+package clusters
+
+import (
+	"context"
+	"flag"
+	"math"
+	"strconv"
+	"testing"
+
+	"storyline/internal/cluster"
+	"storyline/internal/eval"
+	"storyline/internal/shareddata"
+)
+
+var fit = flag.Bool("fit", false, "fit the clusterer's weights on the ECB+ train topics and print them")
+
+// TestTask runs the registered task on the ECB+ test topics, read from
+// ../shared at test time, and fails below the task's must.
+func TestTask(t *testing.T) {
+	dir := shareddata.Require(t, "eval", "ecbplus")
+	task, ok := eval.Lookup("clusters")
+	if !ok {
+		t.Fatal("task clusters not registered")
+	}
+	r, err := task.Run(context.Background(), eval.Options{Data: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := r.Extra
+	t.Logf("B-cubed P %.4f R %.4f F1 %.4f; pairwise P %.4f R %.4f F1 %.4f; %v events for %v gold",
+		x["bcubed_p"], x["bcubed_r"], x["bcubed_f1"], x["pairwise_p"], x["pairwise_r"], x["pairwise_f1"], x["events"], x["gold_events"])
+	t.Logf("baseline (tuned on train+dev, t=%.3f) B-cubed F1 %.4f; oracle (tuned on test, t=%.3f) %.4f; stories vs topics B-cubed F1 %.4f; %.1f s",
+		x["baseline_threshold"], x["baseline_bcubed_f1"], x["baseline_oracle_threshold"], x["baseline_oracle_bcubed_f1"], x["stories_vs_topics_bcubed_f1"], x["seconds"])
+	if r.N == 0 || r.Dataset != "ecbplus/test" {
+		t.Fatalf("result %+v", r)
+	}
+	if r.F1 < task.Must {
+		t.Errorf("B-cubed F1 %.4f below the must %.2f", r.F1, task.Must)
+	}
+	if len(r.Anchors) != 2 {
+		t.Errorf("anchors %v, want the two baselines", r.Anchors)
+	}
+}
+
+func TestTaskErrors(t *testing.T) {
+	task, _ := eval.Lookup("clusters")
+	if _, err := task.Run(context.Background(), eval.Options{Data: t.TempDir()}); err == nil {
+		t.Error("no error for a folder without the documents")
+	}
+	dir := shareddata.Require(t, "eval", "ecbplus")
+	if _, err := task.Run(context.Background(), eval.Options{Data: dir, Split: "validation"}); err == nil {
+		t.Error("no error for an unknown split")
+	}
+}
+
+// TestFittedWeights refits the weights on the train topics and checks that
+// the shipped defaults are what the fit gives (to the three decimals they
+// are written with), so that they cannot drift from their provenance; with
+// -fit it prints them to paste. It also checks that they generalise: the
+// score orders the dev topics' pairs about as well as the train's.
+func TestFittedWeights(t *testing.T) {
+	if testing.Short() && !*fit {
+		t.Skip("fitting takes a while; skipped with -short")
+	}
+	dir := shareddata.Require(t, "eval", "ecbplus")
+	all, err := ReadDocs(dir + "/" + DocsFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tuning []Doc
+	for _, d := range all {
+		if SplitOf(d.Topic) != "test" {
+			tuning = append(tuning, d)
+		}
+	}
+	an, err := Analyse(context.Background(), tuning, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := cluster.DefaultParams()
+	got, err := FitWeights(inSplit(an, "train"), p, DefaultFit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := got.Weights
+	if *fit {
+		t.Logf("Weights: Weights{\n\tBias: %.3f,\n\tCos: [nSpaces]float64{%s},\n\tBoth: [nSpaces]float64{%s},\n\tOneDated: %.3f,\n}", w.Bias, list(w.Cos[:]), list(w.Both[:]), w.OneDated)
+	}
+	t.Logf("%d train pairs (%d of one event), train AUC %.4f", got.Pairs, got.Positive, got.TrainAUC)
+	want := p.Weights
+	ok := closeTo(w.Bias, want.Bias) && closeTo(w.OneDated, want.OneDated)
+	for i := range w.Cos {
+		ok = ok && closeTo(w.Cos[i], want.Cos[i]) && closeTo(w.Both[i], want.Both[i])
+	}
+	if !ok {
+		t.Errorf("fitted weights %+v differ from the defaults %+v: run with -fit and update DefaultParams", w, want)
+	}
+	dev := PairAUC(inSplit(an, "dev"), p)
+	t.Logf("dev AUC %.4f", dev)
+	if dev < got.TrainAUC-0.03 {
+		t.Errorf("dev AUC %.4f far below train AUC %.4f: the weights do not generalise", dev, got.TrainAUC)
+	}
+}
+
+func closeTo(a, b float64) bool { return math.Abs(a-b) <= 0.0015 }
+
+func list(xs []float64) string {
+	s := ""
+	for i, x := range xs {
+		if i > 0 {
+			s += ", "
+		}
+		s += strconv.FormatFloat(x, 'f', 3, 64)
+	}
+	return s
+}
