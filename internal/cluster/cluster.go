@@ -56,7 +56,7 @@ func (c *Clusterer) Add(ctx context.Context, d *news.Doc) (string, error) {
 	st, p := c.st, c.st.Params
 	aid := d.Article.ID
 	if a, ok := st.Articles[aid]; ok {
-		return a.Event, nil
+		return c.event(a.Event).ID, nil
 	}
 	f := featuresOf(d, p)
 	dp := c.weigh(f)
@@ -98,8 +98,8 @@ func (c *Clusterer) Add(ctx context.Context, d *news.Doc) (string, error) {
 		switch {
 		case s-eventTimePenalty(e, o, p) >= p.MergeThreshold+margin:
 			e = c.merge(e, o)
-		case s >= p.StoryThreshold && e.Story != o.Story:
-			c.joinStories(e.Story, o.Story)
+		case s >= p.StoryThreshold:
+			c.joinStories(c.storyOf(e), c.storyOf(o))
 		}
 	}
 	if err := c.idx.Put(ctx, e.ID, keys); err != nil {

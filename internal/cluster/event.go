@@ -162,39 +162,43 @@ func (c *Clusterer) merge(a, b *EventState) *EventState {
 	if !b.Start.IsZero() {
 		a.widen(b.Start, b.End)
 	}
-	for _, id := range b.Articles {
-		c.st.Articles[id].Event = a.ID
+	// The articles keep naming b, which now points to a: a merge costs the
+	// smaller list, not a pass over both.
+	if len(b.Articles) > len(a.Articles) {
+		a.Articles, b.Articles = b.Articles, a.Articles
 	}
 	a.Articles = append(a.Articles, b.Articles...)
 	a.N += b.N
-	c.joinStories(a.Story, b.Story)
-	c.removeFromStory(b)
+	c.joinStories(c.storyOf(a), c.storyOf(b))
 	*b = EventState{ID: b.ID, Seq: b.Seq, Merged: a.ID}
 	return a
 }
 
-func (c *Clusterer) removeFromStory(e *EventState) {
-	s := c.st.Stories[e.Story]
-	for i, id := range s.Events {
-		if id == e.ID {
-			s.Events = append(s.Events[:i], s.Events[i+1:]...)
-			return
-		}
-	}
-}
-
-// joinStories merges two stories into the older one, whose ID stands.
-func (c *Clusterer) joinStories(a, b string) {
-	sa, sb := c.st.Stories[a], c.st.Stories[b]
+// joinStories merges two standing stories into the older, whose ID
+// stands; the other stays as a pointer to it, so the events of both need
+// not be touched. Lists may hold events merged since; readers skip them.
+func (c *Clusterer) joinStories(sa, sb *StoryState) {
 	if sa == sb {
 		return
 	}
 	if sb.Seq < sa.Seq {
 		sa, sb = sb, sa
 	}
-	for _, id := range sb.Events {
-		c.st.Events[id].Story = sa.ID
+	if len(sb.Events) > len(sa.Events) {
+		sa.Events, sb.Events = sb.Events, sa.Events
 	}
 	sa.Events = append(sa.Events, sb.Events...)
-	delete(c.st.Stories, sb.ID)
+	sb.Events, sb.Merged = nil, sa.ID
+}
+
+// storyOf is the standing story of an event.
+func (c *Clusterer) storyOf(e *EventState) *StoryState {
+	s := c.st.Stories[e.Story]
+	for s.Merged != "" {
+		s = c.st.Stories[s.Merged]
+	}
+	if s.ID != e.Story {
+		e.Story = s.ID // shorten the path for next time
+	}
+	return s
 }

@@ -15,10 +15,17 @@ func (c *Clusterer) Events() []news.Event {
 	evs := c.sortedEvents()
 	out := make([]news.Event, len(evs))
 	for i, e := range evs {
-		out[i] = news.Event{ID: e.ID, Title: c.title(e), Start: e.Start, End: e.End, Story: e.Story,
-			Articles: append([]string(nil), e.Articles...)}
+		out[i] = news.Event{ID: e.ID, Title: c.title(e), Start: e.Start, End: e.End, Story: c.storyOf(e).ID,
+			Articles: c.articles(e)}
 	}
 	return out
+}
+
+// articles lists an event's articles in the order they were added.
+func (c *Clusterer) articles(e *EventState) []string {
+	ids := append([]string(nil), e.Articles...)
+	sort.Slice(ids, func(i, j int) bool { return c.st.Articles[ids[i]].Seq < c.st.Articles[ids[j]].Seq })
+	return ids
 }
 
 // Stories returns every story in the order they began, each with its
@@ -28,21 +35,25 @@ func (c *Clusterer) Stories() []news.Story {
 	defer c.mu.Unlock()
 	stories := make([]*StoryState, 0, len(c.st.Stories))
 	for _, s := range c.st.Stories {
-		stories = append(stories, s)
+		if s.Merged == "" {
+			stories = append(stories, s)
+		}
 	}
 	sort.Slice(stories, func(i, j int) bool { return stories[i].Seq < stories[j].Seq })
 	out := make([]news.Story, len(stories))
 	for i, s := range stories {
-		evs := make([]*EventState, len(s.Events))
-		for j, id := range s.Events {
-			evs[j] = c.st.Events[id]
+		var evs []*EventState
+		for _, id := range s.Events {
+			if e := c.st.Events[id]; e.Merged == "" {
+				evs = append(evs, e)
+			}
 		}
 		sort.Slice(evs, func(a, b int) bool { return evs[a].Seq < evs[b].Seq })
 		ids := make([]string, len(evs))
 		var main *EventState
 		for j, e := range evs {
 			ids[j] = e.ID
-			if main == nil || len(e.Articles) > len(main.Articles) {
+			if main == nil || e.N > main.N {
 				main = e
 			}
 		}
@@ -62,7 +73,7 @@ func (c *Clusterer) EventOf(articleID string) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	return a.Event, true
+	return c.event(a.Event).ID, true
 }
 
 func (c *Clusterer) sortedEvents() []*EventState {
@@ -83,7 +94,7 @@ func (c *Clusterer) sortedEvents() []*EventState {
 // those whose headline is only their first sentence.
 func (c *Clusterer) title(e *EventState) string {
 	best, bestTitled, bestScore := "", false, math.Inf(-1)
-	for _, id := range e.Articles {
+	for _, id := range c.articles(e) {
 		a := c.st.Articles[id]
 		if a == nil || a.Headline == "" {
 			continue

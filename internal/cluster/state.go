@@ -7,7 +7,7 @@ import "time"
 type ArticleState struct {
 	ID        string      `json:"id"`
 	Seq       int         `json:"seq"`
-	Event     string      `json:"event"` // the event it joined (follow Merged on events)
+	Event     string      `json:"event"` // the event it joined (follow Merged from there)
 	Published time.Time   `json:"published,omitzero"`
 	Headline  string      `json:"headline"`
 	Titled    bool        `json:"titled,omitempty"` // Headline is the article's title, not its first sentence
@@ -19,7 +19,7 @@ type ArticleState struct {
 type EventState struct {
 	ID       string   `json:"id"`
 	Seq      int      `json:"seq"`
-	Story    string   `json:"story"`
+	Story    string   `json:"story"` // follow Merged from there
 	Articles []string `json:"articles"`
 	N        int      `json:"n"` // len(Articles)
 	// Merged is the event this one was merged into; a merged event keeps
@@ -41,6 +41,9 @@ type StoryState struct {
 	ID     string   `json:"id"`
 	Seq    int      `json:"seq"`
 	Events []string `json:"events"`
+	// Merged is the story this one was joined into; a merged story keeps
+	// only its ID, since events may still name it.
+	Merged string `json:"merged,omitempty"`
 }
 
 // State is everything the clusterer knows besides its index, as plain
