@@ -40,25 +40,40 @@ func (q *Queue) Enqueue(ctx context.Context, job Job) error {
 // Request enqueues job and waits for the worker's answer: the bytes its
 // handler returned, or an error wrapping ErrJobFailed when the job became
 // a dead letter. If ctx ends first the job stays queued and is still done.
+//
+// An answer sent while either side was cut off from NATS is lost, so
+// after a reconnect the job is enqueued once more, under a new key: the
+// handler is idempotent, and whichever delivery answers first wins.
 func (q *Queue) Request(ctx context.Context, job Job) ([]byte, error) {
 	inbox := q.nc.NewRespInbox()
-	sub, err := q.nc.SubscribeSync(inbox)
+	answers := make(chan *nats.Msg, 4)
+	sub, err := q.nc.ChanSubscribe(inbox, answers)
 	if err != nil {
 		return nil, fmt.Errorf("queue: answer subscription: %w", err)
 	}
 	defer sub.Unsubscribe()
+	again := q.reconnected()
 	seq, err := q.publish(ctx, job, inbox)
 	if err != nil {
 		return nil, err
 	}
-	msg, err := sub.NextMsgWithContext(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("queue: job %d is queued, but no worker answered in time (it stays queued and will be done): %w", seq, err)
+	for {
+		select {
+		case msg := <-answers:
+			if reason := msg.Header.Get(hdrError); reason != "" {
+				return nil, fmt.Errorf("job %d: %s: %w", seq, reason, ErrJobFailed)
+			}
+			return msg.Data, nil
+		case <-again:
+			again = q.reconnected()
+			job.Key = ""
+			if _, err := q.publish(ctx, job, inbox); err != nil {
+				return nil, err
+			}
+		case <-ctx.Done():
+			return nil, fmt.Errorf("queue: job %d is queued, but no worker answered in time (it stays queued and will be done): %w", seq, ctx.Err())
+		}
 	}
-	if reason := msg.Header.Get(hdrError); reason != "" {
-		return nil, fmt.Errorf("job %d: %s: %w", seq, reason, ErrJobFailed)
-	}
-	return msg.Data, nil
 }
 
 func (q *Queue) publish(ctx context.Context, job Job, reply string) (uint64, error) {

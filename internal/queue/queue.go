@@ -101,9 +101,10 @@ type Queue struct {
 	log  *slog.Logger
 	name string // the server, without credentials, for messages
 
-	mu          sync.Mutex // guards ready and onReconnect
+	mu          sync.Mutex // guards ready, onReconnect and reconnect
 	ready       bool       // streams known to exist on this connection
 	onReconnect []func()
+	reconnect   chan struct{} // closed (and replaced) at each reconnect
 	closed      chan struct{}
 }
 
@@ -125,7 +126,7 @@ func Open(ctx context.Context, cfg Config) (*Queue, error) {
 	if cfg.Name == "" {
 		cfg.Name = "storyline"
 	}
-	q := &Queue{cfg: cfg, log: cfg.Logger, closed: make(chan struct{})}
+	q := &Queue{cfg: cfg, log: cfg.Logger, closed: make(chan struct{}), reconnect: make(chan struct{})}
 	opts := []nats.Option{
 		nats.Name(cfg.Name),
 		// Reconnect for ever: a NATS restart is waited out, not fatal.
@@ -143,6 +144,8 @@ func Open(ctx context.Context, cfg Config) (*Queue, error) {
 			q.setReady(false) // a server restarted without its data lost the streams
 			q.mu.Lock()
 			fs := q.onReconnect
+			close(q.reconnect)
+			q.reconnect = make(chan struct{})
 			q.mu.Unlock()
 			for _, f := range fs {
 				f()
@@ -221,6 +224,13 @@ func (q *Queue) Close() error {
 	}
 	q.nc.Close()
 	return nil
+}
+
+// reconnected is closed at the next reconnect.
+func (q *Queue) reconnected() <-chan struct{} {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return q.reconnect
 }
 
 func (q *Queue) setReady(v bool) {
