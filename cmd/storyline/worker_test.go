@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -168,5 +169,56 @@ func TestQueueBackendAddsThroughAWorker(t *testing.T) {
 	}
 	if n, _ := db.Count(ctx); n != 1 {
 		t.Errorf("store holds %d, want 1", n)
+	}
+}
+
+// TestJobDoneTwiceChangesNothing hands a worker the same delivery twice,
+// as JetStream does when a worker dies between storing and acknowledging:
+// the second is answered as a duplicate and the store holds one article.
+func TestJobDoneTwiceChangesNothing(t *testing.T) {
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "twice.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	srv, err := queue.StartServer(queue.ServerConfig{Dir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Shutdown()
+	q, err := queue.Open(ctx, queue.Config{Server: srv})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer q.Close()
+	w, err := newJobWorker(db, 1, 1<<20, q, slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := encodeJob(web.AddInput{Text: goodArticle, URL: "http://vell.test/twice"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var answers []jobAnswer
+	for attempt := 1; attempt <= 2; attempt++ {
+		raw, err := w.handle(ctx, queue.Delivery{Data: data, Seq: 1, Attempt: attempt, MaxDeliver: 5})
+		if err != nil {
+			t.Fatalf("attempt %d: %v", attempt, err)
+		}
+		var a jobAnswer
+		if err := json.Unmarshal(raw, &a); err != nil {
+			t.Fatal(err)
+		}
+		answers = append(answers, a)
+	}
+	if len(answers[0].Added) != 1 || len(answers[1].Added) != 0 || len(answers[1].Duplicates) != 1 {
+		t.Errorf("answers %+v, want added then duplicate", answers)
+	}
+	if n, _ := db.Count(ctx); n != 1 {
+		t.Errorf("store holds %d articles, want 1", n)
+	}
+	if _, err := w.handle(ctx, queue.Delivery{Data: []byte("not a job")}); err == nil {
+		t.Error("a job that does not decode was accepted")
 	}
 }
