@@ -15,11 +15,16 @@ import (
 	"storyline/internal/sqlite"
 )
 
-// TestWatchAddsAFeedOnce runs 'storyline watch' on a feed served on
-// loopback whose items link to pages: both pages are stored, and a second
-// run (a restart) fetches the feed conditionally and stores nothing again.
-func TestWatchAddsAFeedOnce(t *testing.T) {
-	var feedGets, conditional, pageGets atomic.Int32
+// feedServer serves an invented feed of two items on loopback, with the
+// pages they link to, counting requests.
+type feedServer struct {
+	*httptest.Server
+	feedGets, conditional, pageGets atomic.Int32
+}
+
+func newFeedServer(t *testing.T) *feedServer {
+	fs := &feedServer{}
+	feedGets, conditional, pageGets := &fs.feedGets, &fs.conditional, &fs.pageGets
 	var srv *httptest.Server
 	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch {
@@ -52,7 +57,17 @@ func TestWatchAddsAFeedOnce(t *testing.T) {
 			http.NotFound(w, r)
 		}
 	}))
-	defer srv.Close()
+	fs.Server = srv
+	t.Cleanup(srv.Close)
+	return fs
+}
+
+// TestWatchAddsAFeedOnce runs 'storyline watch' on a feed served on
+// loopback whose items link to pages: both pages are stored, and a second
+// run (a restart) before the next poll is due fetches nothing.
+func TestWatchAddsAFeedOnce(t *testing.T) {
+	srv := newFeedServer(t)
+	feedGets, pageGets := &srv.feedGets, &srv.pageGets
 	db := filepath.Join(t.TempDir(), "w.db")
 	watchOnce := func(within time.Duration, until func(out string) bool) string {
 		t.Helper()
@@ -125,5 +140,40 @@ func TestWorkerAndWatchHelp(t *testing.T) {
 	}
 	if code, _, _ := cli(t, "", "watch"); code != exitUsage {
 		t.Errorf("watch with no feed: exit %d, want %d", code, exitUsage)
+	}
+}
+
+// TestServeWatch runs the watcher inside 'storyline serve': the feed's
+// pages are added while the server serves them.
+func TestServeWatch(t *testing.T) {
+	srv := newFeedServer(t)
+	db := filepath.Join(t.TempDir(), "sw.db")
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	errs := &syncBuffer{}
+	done := make(chan int, 1)
+	go func() {
+		done <- run(ctx, []string{"serve", "--db", db, "--addr", "127.0.0.1:0", "--token", "serve-watch-token-1",
+			"--watch", srv.URL + "/feed.xml", "--watch-host-delay", "1ms"}, strings.NewReader(""), &syncBuffer{}, errs)
+	}()
+	deadline := time.Now().Add(time.Minute)
+	for srv.pageGets.Load() < 2 && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	time.Sleep(500 * time.Millisecond)
+	cancel()
+	if code := <-done; code != exitOK {
+		t.Fatalf("serve exited %d: %s", code, errs.String())
+	}
+	if !strings.Contains(errs.String(), "watching 1 feeds") {
+		t.Errorf("serve did not say it watches: %s", errs.String())
+	}
+	s, err := sqlite.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if n, _ := s.Count(context.Background()); n != 2 {
+		t.Errorf("%d articles stored, want 2:\n%s", n, errs.String())
 	}
 }
