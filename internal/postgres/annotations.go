@@ -8,6 +8,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"storyline/internal/news"
+	"storyline/internal/storecheck"
 )
 
 // SetAnnotations replaces the stored annotations of article id with a, made
@@ -15,10 +16,10 @@ import (
 // re-analysed after the pipeline changes, since adding them again is a
 // no-op. Spans must fit the stored text.
 func (db *DB) SetAnnotations(ctx context.Context, id, version string, a news.Annotations) error {
-	if err := checkString(version); err != nil || len(version) > MaxFieldBytes {
+	if err := storecheck.String(version); err != nil || len(version) > storecheck.MaxFieldBytes {
 		return fmt.Errorf("set annotations of %s: %w: pipeline version %q", id, news.ErrInvalid, version)
 	}
-	b, err := encodeAnnotations(a)
+	b, err := storecheck.EncodeAnnotations(a)
 	if err != nil {
 		return fmt.Errorf("set annotations of %s: %w", id, err)
 	}

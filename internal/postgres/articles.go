@@ -14,6 +14,7 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 
 	"storyline/internal/news"
+	"storyline/internal/storecheck"
 )
 
 // The look-ups Add makes before inserting. Each is served by an index
@@ -53,7 +54,7 @@ func (db *DB) Add(ctx context.Context, d *news.Doc) (news.AddResult, error) {
 // left as it is and its ID returned with Added false, also when several
 // processes add it at the same moment.
 func (db *DB) AddWithVersion(ctx context.Context, d *news.Doc, version string) (news.AddResult, error) {
-	if err := checkString(version); err != nil || len(version) > MaxFieldBytes {
+	if err := storecheck.String(version); err != nil || len(version) > storecheck.MaxFieldBytes {
 		return news.AddResult{}, fmt.Errorf("add article: %w: pipeline version %q", news.ErrInvalid, version)
 	}
 	rw, err := prepare(d, time.Now())
@@ -100,7 +101,7 @@ func (db *DB) add(ctx context.Context, rw *row, version string, indexed int) (ne
 		err := tx.QueryRow(ctx, insertArt,
 			a.ID, a.URL, urlKey, a.Hash, a.Source, a.Site, a.Outlet, a.Byline, a.Title, rw.published, a.DateInferred,
 			a.Language, a.Format, a.Text, rw.removed, rw.addedAt,
-			fold(a.Title), fold(truncate(a.Text, indexed))).Scan(&seq)
+			fold(a.Title), fold(storecheck.Truncate(a.Text, indexed))).Scan(&seq)
 		if errors.Is(err, pgx.ErrNoRows) {
 			// Another transaction stored the same URL (or ID) after our look-up.
 			id, ok, err := db.existing(ctx, tx, a, urlKey)
@@ -193,7 +194,7 @@ func scanArticle(s pgx.Row, extra ...any) (*news.Article, error) {
 
 // Article returns the stored article, or an error wrapping news.ErrNotFound.
 func (db *DB) Article(ctx context.Context, id string) (*news.Article, error) {
-	if checkString(id) != nil {
+	if storecheck.String(id) != nil {
 		// PostgreSQL would refuse the parameter; no stored ID is like it.
 		return nil, fmt.Errorf("article %q: %w", id, news.ErrNotFound)
 	}
@@ -209,7 +210,7 @@ func (db *DB) Article(ctx context.Context, id string) (*news.Article, error) {
 
 // Doc returns the article with the annotations stored beside it.
 func (db *DB) Doc(ctx context.Context, id string) (*news.Doc, error) {
-	if checkString(id) != nil {
+	if storecheck.String(id) != nil {
 		return nil, fmt.Errorf("doc %q: %w", id, news.ErrNotFound)
 	}
 	var notes *string
@@ -223,7 +224,7 @@ func (db *DB) Doc(ctx context.Context, id string) (*news.Doc, error) {
 	}
 	d := &news.Doc{Article: a}
 	if notes != nil {
-		n, err := decodeAnnotations(*notes)
+		n, err := storecheck.DecodeAnnotations([]byte(*notes))
 		if err != nil {
 			return nil, fmt.Errorf("doc %q: %w", id, err)
 		}
@@ -239,7 +240,7 @@ func (db *DB) Articles(ctx context.Context, f news.ArticleFilter) ([]*news.Artic
 	if f.Limit < 0 || f.Offset < 0 {
 		return nil, fmt.Errorf("list articles: %w: negative limit or offset", news.ErrInvalid)
 	}
-	if checkString(f.Outlet) != nil || checkString(f.Site) != nil {
+	if storecheck.String(f.Outlet) != nil || storecheck.String(f.Site) != nil {
 		return nil, nil // no stored outlet or site is like it
 	}
 	var (
@@ -264,7 +265,7 @@ func (db *DB) Articles(ctx context.Context, f news.ArticleFilter) ([]*news.Artic
 		if b.t.IsZero() {
 			continue
 		}
-		if checkYear(b.t) != nil {
+		if storecheck.Year(b.t) != nil {
 			// Beyond the storable years: the bound either keeps every dated
 			// article or none.
 			if y := b.t.UTC().Year(); (y < 0) == b.lower {

@@ -8,6 +8,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"storyline/internal/news"
+	"storyline/internal/storecheck"
 )
 
 // CachedAnnotations returns the annotations cached under key by the pipeline
@@ -15,7 +16,7 @@ import (
 // text's content hash, qualified by whatever else the annotations depend on,
 // as the one who put them chose (see PutAnnotations).
 func (db *DB) CachedAnnotations(ctx context.Context, key, version string) (*news.Annotations, bool, error) {
-	if checkString(key) != nil || checkString(version) != nil {
+	if storecheck.String(key) != nil || storecheck.String(version) != nil {
 		return nil, false, nil // never stored: PutAnnotations refuses such keys
 	}
 	var data string
@@ -27,7 +28,7 @@ func (db *DB) CachedAnnotations(ctx context.Context, key, version string) (*news
 	if err != nil {
 		return nil, false, fmt.Errorf("cached annotations %.16s@%s: %w", key, version, err)
 	}
-	a, err := decodeAnnotations(data)
+	a, err := storecheck.DecodeAnnotations([]byte(data))
 	if err != nil {
 		return nil, false, fmt.Errorf("cached annotations %.16s@%s: %w", key, version, err)
 	}
@@ -43,11 +44,11 @@ func (db *DB) PutAnnotations(ctx context.Context, key, version string, a news.An
 		return fmt.Errorf("cache annotations: %w: need a key and a version", news.ErrInvalid)
 	}
 	for _, s := range []string{key, version} {
-		if err := checkString(s); err != nil || len(s) > MaxFieldBytes {
+		if err := storecheck.String(s); err != nil || len(s) > storecheck.MaxFieldBytes {
 			return fmt.Errorf("cache annotations: %w: bad key or version %.40q", news.ErrInvalid, s)
 		}
 	}
-	b, err := encodeAnnotations(a)
+	b, err := storecheck.EncodeAnnotations(a)
 	if err != nil {
 		return fmt.Errorf("cache annotations %.16s@%s: %w", key, version, err)
 	}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"storyline/internal/news"
+	"storyline/internal/storecheck"
 )
 
 func textOnly(text string) *news.Doc { return &news.Doc{Article: &news.Article{Text: text}} }
@@ -25,8 +26,8 @@ func TestAddRefuses(t *testing.T) {
 		version string
 		want    error
 	}{
-		{"huge text", textOnly(strings.Repeat("word ", MaxTextBytes/5+1)), "", news.ErrTooLarge},
-		{"huge title", &news.Doc{Article: &news.Article{Title: strings.Repeat("t", MaxFieldBytes+1), Text: text}}, "", news.ErrTooLarge},
+		{"huge text", textOnly(strings.Repeat("word ", storecheck.MaxTextBytes/5+1)), "", news.ErrTooLarge},
+		{"huge title", &news.Doc{Article: &news.Article{Title: strings.Repeat("t", storecheck.MaxFieldBytes+1), Text: text}}, "", news.ErrTooLarge},
 		{"long outlet", &news.Doc{Article: &news.Article{Outlet: strings.Repeat("o", MaxKeyBytes+1), Text: text}}, "", news.ErrTooLarge},
 		{"long ID", &news.Doc{Article: &news.Article{ID: strings.Repeat("i", MaxKeyBytes+1), Text: text}}, "", news.ErrTooLarge},
 		{"year 10000", &news.Doc{Article: &news.Article{Text: text, Published: time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)}}, "", news.ErrInvalid},

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"storyline/internal/news"
+	"storyline/internal/storecheck"
 )
 
 // Bounds on a search query, the SQLite store's. A person types a few words;
@@ -57,7 +58,7 @@ func queryTerms(q string) []string {
 		q = q[:4*MaxQueryBytes] // bound the work before looking at runes
 	}
 	q = strings.ToValidUTF8(q, " ")
-	q = truncate(q, MaxQueryBytes)
+	q = storecheck.Truncate(q, MaxQueryBytes)
 	words := strings.FieldsFunc(q, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r)
 	})
@@ -69,7 +70,7 @@ func queryTerms(q string) []string {
 		if len(terms) == MaxQueryTerms {
 			break
 		}
-		w = truncate(w, maxTermBytes)
+		w = storecheck.Truncate(w, maxTermBytes)
 		// A run of combining marks alone is no word.
 		if !strings.ContainsFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
 			continue
@@ -117,19 +118,19 @@ func (db *DB) Search(ctx context.Context, query string, limit int) ([]news.Searc
 	plain := strings.Join(terms, " ")
 	rows, err := db.pool.Query(ctx, searchQuery, fold(plain), limit, rankNormalization, maxHeadlineChars, plain, headlineOptions)
 	if err != nil {
-		return nil, fmt.Errorf("search %q: %w", truncate(query, 80), err)
+		return nil, fmt.Errorf("search %q: %w", storecheck.Truncate(query, 80), err)
 	}
 	defer rows.Close()
 	var hits []news.SearchHit
 	for rows.Next() {
 		var h news.SearchHit
 		if err := rows.Scan(&h.ArticleID, &h.Title, &h.Snippet, &h.Rank); err != nil {
-			return nil, fmt.Errorf("search %q: %w", truncate(query, 80), err)
+			return nil, fmt.Errorf("search %q: %w", storecheck.Truncate(query, 80), err)
 		}
 		hits = append(hits, h)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("search %q: %w", truncate(query, 80), err)
+		return nil, fmt.Errorf("search %q: %w", storecheck.Truncate(query, 80), err)
 	}
 	return hits, nil
 }

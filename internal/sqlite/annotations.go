@@ -7,6 +7,7 @@ import (
 	"fmt"
 
 	"storyline/internal/news"
+	"storyline/internal/storecheck"
 )
 
 // SetAnnotations replaces the stored annotations of article id with a, made
@@ -14,7 +15,7 @@ import (
 // changes, since adding them again is a no-op. Spans must fit the stored
 // text.
 func (db *DB) SetAnnotations(ctx context.Context, id, version string, a news.Annotations) error {
-	if err := checkString(version); err != nil || len(version) > MaxFieldBytes {
+	if err := storecheck.String(version); err != nil || len(version) > storecheck.MaxFieldBytes {
 		return fmt.Errorf("set annotations of %s: %w: pipeline version %q", id, news.ErrInvalid, version)
 	}
 	tx, err := db.w.BeginTx(ctx, nil)
@@ -35,7 +36,7 @@ func (db *DB) SetAnnotations(ctx context.Context, id, version string, a news.Ann
 	if err := d.Validate(); err != nil {
 		return fmt.Errorf("set annotations of %s: %w", id, err)
 	}
-	b, err := encodeAnnotations(a)
+	b, err := storecheck.EncodeAnnotations(a)
 	if err != nil {
 		return fmt.Errorf("set annotations of %s: %w", id, err)
 	}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"storyline/internal/news"
+	"storyline/internal/storecheck"
 )
 
 // Add stores the doc's article and annotations in one transaction, without
@@ -29,7 +30,7 @@ func (db *DB) Add(ctx context.Context, d *news.Doc) (news.AddResult, error) {
 // An article already stored (same URL; without URL, same content hash) is
 // left as it is and its ID returned with Added false.
 func (db *DB) AddWithVersion(ctx context.Context, d *news.Doc, version string) (news.AddResult, error) {
-	if err := checkString(version); err != nil || len(version) > MaxFieldBytes {
+	if err := storecheck.String(version); err != nil || len(version) > storecheck.MaxFieldBytes {
 		return news.AddResult{}, fmt.Errorf("add article: %w: pipeline version %q", news.ErrInvalid, version)
 	}
 	rw, err := prepare(d, time.Now())
@@ -154,7 +155,7 @@ func (db *DB) Doc(ctx context.Context, id string) (*news.Doc, error) {
 	}
 	d := &news.Doc{Article: a}
 	if notes.Valid {
-		n, err := decodeAnnotations([]byte(notes.String))
+		n, err := storecheck.DecodeAnnotations([]byte(notes.String))
 		if err != nil {
 			return nil, fmt.Errorf("doc %q: %w", id, err)
 		}

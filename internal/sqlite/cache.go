@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"storyline/internal/news"
+	"storyline/internal/storecheck"
 )
 
 // CachedAnnotations returns the annotations cached under key by the pipeline
@@ -23,7 +24,7 @@ func (db *DB) CachedAnnotations(ctx context.Context, key, version string) (*news
 	if err != nil {
 		return nil, false, fmt.Errorf("cached annotations %.16s@%s: %w", key, version, err)
 	}
-	a, err := decodeAnnotations([]byte(data))
+	a, err := storecheck.DecodeAnnotations([]byte(data))
 	if err != nil {
 		return nil, false, fmt.Errorf("cached annotations %.16s@%s: %w", key, version, err)
 	}
@@ -39,11 +40,11 @@ func (db *DB) PutAnnotations(ctx context.Context, key, version string, a news.An
 		return fmt.Errorf("cache annotations: %w: need a key and a version", news.ErrInvalid)
 	}
 	for _, s := range []string{key, version} {
-		if err := checkString(s); err != nil || len(s) > MaxFieldBytes {
+		if err := storecheck.String(s); err != nil || len(s) > storecheck.MaxFieldBytes {
 			return fmt.Errorf("cache annotations: %w: bad key or version %.40q", news.ErrInvalid, s)
 		}
 	}
-	b, err := encodeAnnotations(a)
+	b, err := storecheck.EncodeAnnotations(a)
 	if err != nil {
 		return fmt.Errorf("cache annotations %.16s@%s: %w", key, version, err)
 	}

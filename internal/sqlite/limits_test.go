@@ -10,6 +10,7 @@ import (
 
 	"storyline/internal/news"
 	"storyline/internal/pipeline"
+	"storyline/internal/storecheck"
 )
 
 func TestAddRefuses(t *testing.T) {
@@ -23,8 +24,8 @@ func TestAddRefuses(t *testing.T) {
 		version string
 		want    error
 	}{
-		{"huge text", textOnly(strings.Repeat("word ", MaxTextBytes/5+1)), "", news.ErrTooLarge},
-		{"huge title", &news.Doc{Article: &news.Article{Title: strings.Repeat("t", MaxFieldBytes+1), Text: text}}, "", news.ErrTooLarge},
+		{"huge text", textOnly(strings.Repeat("word ", storecheck.MaxTextBytes/5+1)), "", news.ErrTooLarge},
+		{"huge title", &news.Doc{Article: &news.Article{Title: strings.Repeat("t", storecheck.MaxFieldBytes+1), Text: text}}, "", news.ErrTooLarge},
 		{"year 10000", &news.Doc{Article: &news.Article{Text: text, Published: time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)}}, "", news.ErrInvalid},
 		{"negative year", &news.Doc{Article: &news.Article{Text: text, Published: time.Date(-5, 1, 1, 0, 0, 0, 0, time.UTC)}}, "", news.ErrInvalid},
 		{"NaN figure", &news.Doc{Article: &news.Article{Text: text}, Figures: []news.Figure{{Span: news.Span{Start: 0, End: 3}, Value: &nan}}}, "", news.ErrInvalid},
