@@ -61,6 +61,8 @@ func (c *Clusterer) Add(ctx context.Context, d *news.Doc) (string, error) {
 	f := featuresOf(d, p)
 	dp := c.weigh(f)
 	keys := indexKeys(dp, p.IndexKeys)
+	// Nothing changes until the index has taken the article's keys, so an
+	// index that fails leaves the clusterer as it was.
 
 	cands, err := c.candidates(ctx, keys)
 	if err != nil {
@@ -76,8 +78,20 @@ func (c *Clusterer) Add(ctx context.Context, d *news.Doc) (string, error) {
 		}
 	}
 	e := best
-	if e == nil || bestSim < p.Threshold {
-		e = &EventState{ID: "e-" + aid, Seq: st.N}
+	fresh := e == nil || bestSim < p.Threshold
+	if fresh {
+		e = &EventState{ID: "e-" + aid, Seq: st.N + 1}
+	}
+	if err := c.idx.Put(ctx, e.ID, keys); err != nil {
+		return "", fmt.Errorf("cluster %s: file keys: %w", aid, err)
+	}
+	st.N++
+	for _, v := range f.spaces() {
+		for _, x := range v {
+			st.DF[x.Key]++
+		}
+	}
+	if fresh {
 		story := &StoryState{ID: "s-" + aid, Seq: st.N, Events: []string{e.ID}}
 		e.Story = story.ID
 		st.Events[e.ID], st.Stories[story.ID] = e, story
@@ -87,8 +101,8 @@ func (c *Clusterer) Add(ctx context.Context, d *news.Doc) (string, error) {
 		Headline: f.headline, Titled: f.titled, Head: f.head, Days: f.days}
 	// The article may have made its event like another one that, alone,
 	// it only half resembled: an event split when its first reports
-	// differed comes together here, as in average-link clustering.
-	// Events close in all but time thread into one story.
+	// differed comes together here, as in average-link clustering. Events
+	// close in all but time thread into one story.
 	for _, o := range cands {
 		if o == e || o.Merged != "" {
 			continue
@@ -101,9 +115,6 @@ func (c *Clusterer) Add(ctx context.Context, d *news.Doc) (string, error) {
 		case s >= p.StoryThreshold:
 			c.joinStories(c.storyOf(e), c.storyOf(o))
 		}
-	}
-	if err := c.idx.Put(ctx, e.ID, keys); err != nil {
-		return "", fmt.Errorf("cluster %s: file keys: %w", aid, err)
 	}
 	return e.ID, nil
 }
@@ -121,22 +132,18 @@ func (c *Clusterer) AddAll(ctx context.Context, docs []*news.Doc) error {
 	return nil
 }
 
-// weigh counts the article into the document frequencies and returns its
-// three vectors weighted by TF-IDF as of now, each of length 1. The weights
-// are fixed here, when the article arrives: an event's centroid is then a
-// plain sum, and comparing with it costs the length of the article alone.
-// The article counts in the statistics it is weighed by, as in a batch
-// TF-IDF, so its own rare words are rare, not unseen.
+// weigh returns the article's vectors weighted by TF-IDF as of now, each of
+// length 1. The weights are fixed here, when the article arrives: an event's
+// sums are then plain sums, and comparing with them costs the length of the
+// article alone. The article counts in the statistics it is weighed by, as
+// in a batch TF-IDF, so its own rare words are rare, not unseen (Add then
+// counts it in for good).
 func (c *Clusterer) weigh(f features) profile {
 	st, p := c.st, c.st.Params
-	st.N++
-	for _, v := range f.spaces() {
-		for _, x := range v {
-			st.DF[x.Key]++
-		}
-	}
-	n := float64(st.N)
-	idf := func(k string) float64 { return math.Log((1+n)/(1+float64(st.DF[k]))) + 1 }
+	n := float64(st.N + 1)
+	// Every key weighed is the article's own: its document frequency
+	// counts the article too.
+	idf := func(k string) float64 { return math.Log((1+n)/(2+float64(st.DF[k]))) + 1 }
 	return weighed(f, idf, p.MaxTerms)
 }
 

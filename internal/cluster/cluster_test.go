@@ -182,3 +182,61 @@ func TestAddRejectsAndRepeats(t *testing.T) {
 		t.Errorf("events after adding one article twice: %+v", evs)
 	}
 }
+
+// flaky is an index that fails while broken is set.
+type flaky struct {
+	*MemIndex
+	broken bool
+}
+
+var errDown = errors.New("index down")
+
+func (f *flaky) Put(ctx context.Context, id string, keys []string) error {
+	if f.broken {
+		return errDown
+	}
+	return f.MemIndex.Put(ctx, id, keys)
+}
+
+func (f *flaky) Candidates(ctx context.Context, keys []string, perKey int) ([]string, error) {
+	if f.broken {
+		return nil, errDown
+	}
+	return f.MemIndex.Candidates(ctx, keys, perKey)
+}
+
+// TestIndexFailureChangesNothing checks that an article the index could not
+// take leaves no trace, so that adding it again later gives what an
+// uninterrupted run gives.
+func TestIndexFailureChangesNothing(t *testing.T) {
+	ctx := context.Background()
+	names := map[string]news.EntityKind{"Orlen": news.Place}
+	docs := []*news.Doc{
+		doc("a1", "Orlen dam opens gates", "The Orlen dam opened its gates after heavy rain.", day("2025-02-01"), names),
+		doc("a2", "Gates open at Orlen dam", "Heavy rain made the Orlen dam open its gates.", day("2025-02-01"), names),
+	}
+	x := &flaky{MemIndex: NewMemIndex()}
+	c := New(DefaultParams(), x)
+	if _, err := c.Add(ctx, docs[0]); err != nil {
+		t.Fatal(err)
+	}
+	x.broken = true
+	if _, err := c.Add(ctx, docs[1]); !errors.Is(err, errDown) {
+		t.Fatalf("Add with a broken index: err = %v", err)
+	}
+	if st := c.State(); st.N != 1 || len(st.Articles) != 1 {
+		t.Fatalf("state after a failed add: N %d, %d articles", st.N, len(st.Articles))
+	}
+	x.broken = false
+	if _, err := c.Add(ctx, docs[1]); err != nil {
+		t.Fatal(err)
+	}
+	ref := New(DefaultParams(), NewMemIndex())
+	if err := ref.AddAll(ctx, docs); err != nil {
+		t.Fatal(err)
+	}
+	got, want := c.Events(), ref.Events()
+	if len(got) != len(want) || got[0].ID != want[0].ID || len(got[0].Articles) != len(want[0].Articles) {
+		t.Errorf("after recovery %+v, uninterrupted %+v", got, want)
+	}
+}
