@@ -1,6 +1,10 @@
 package news
 
-import "context"
+import (
+	"context"
+	"fmt"
+	"unicode/utf8"
+)
 
 // StateStore keeps the working state of the cross-article pass beside the
 // articles, so that adding one article reads and writes only the rows its
@@ -48,3 +52,41 @@ const (
 	MaxStateValue = 16 << 20 // bytes of a value
 	MaxStateBatch = 100000   // values plus postings in one write
 )
+
+// CheckStateKey checks a namespace, key or posted ID: 1 to MaxStateKey
+// bytes of valid UTF-8. what names it in the error.
+func CheckStateKey(what, s string) error {
+	if s == "" || len(s) > MaxStateKey || !utf8.ValidString(s) {
+		return fmt.Errorf("state %s %.40q: %w: want 1 to %d bytes of UTF-8", what, s, ErrInvalid, MaxStateKey)
+	}
+	return nil
+}
+
+// Validate checks w against the limits every StateStore enforces: at most
+// MaxStateBatch changes, every namespace, key and posted ID passing
+// checkKey (CheckStateKey, or a store's stricter check built on it), every
+// value at most MaxStateValue bytes.
+func (w StateWrite) Validate(checkKey func(what, s string) error) error {
+	if n := len(w.Values) + len(w.Postings); n > MaxStateBatch {
+		return fmt.Errorf("write state: %w: %d changes in one write, over %d", ErrTooLarge, n, MaxStateBatch)
+	}
+	for _, v := range w.Values {
+		if err := checkKey("namespace", v.NS); err != nil {
+			return err
+		}
+		if err := checkKey("key", v.Key); err != nil {
+			return err
+		}
+		if len(v.Value) > MaxStateValue {
+			return fmt.Errorf("write state %s/%.40q: %w: %d bytes", v.NS, v.Key, ErrTooLarge, len(v.Value))
+		}
+	}
+	for _, p := range w.Postings {
+		for _, s := range []string{p.NS, p.Key, p.ID} {
+			if err := checkKey("posting", s); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}

@@ -3,7 +3,7 @@ package postgres
 import (
 	"context"
 	"fmt"
-	"unicode/utf8"
+	"strings"
 
 	"github.com/jackc/pgx/v5"
 
@@ -12,20 +12,16 @@ import (
 
 var _ news.StateStore = (*DB)(nil)
 
+// checkStateKey is news.CheckStateKey refusing NUL bytes too, which a
+// PostgreSQL text column cannot hold.
 func checkStateKey(what, s string) error {
-	if s == "" || len(s) > news.MaxStateKey || !utf8.ValidString(s) || containsNUL(s) {
+	if err := news.CheckStateKey(what, s); err != nil {
+		return err
+	}
+	if strings.IndexByte(s, 0) >= 0 {
 		return fmt.Errorf("state %s %.40q: %w: want 1 to %d bytes of UTF-8", what, s, news.ErrInvalid, news.MaxStateKey)
 	}
 	return nil
-}
-
-func containsNUL(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] == 0 {
-			return true
-		}
-	}
-	return false
 }
 
 func (db *DB) GetState(ctx context.Context, ns string, keys []string) (map[string][]byte, error) {
@@ -82,26 +78,8 @@ func (db *DB) ScanState(ctx context.Context, ns, after string, limit int) ([]new
 }
 
 func (db *DB) PutState(ctx context.Context, w news.StateWrite) error {
-	if n := len(w.Values) + len(w.Postings); n > news.MaxStateBatch {
-		return fmt.Errorf("write state: %w: %d changes in one write, over %d", news.ErrTooLarge, n, news.MaxStateBatch)
-	}
-	for _, v := range w.Values {
-		if err := checkStateKey("namespace", v.NS); err != nil {
-			return err
-		}
-		if err := checkStateKey("key", v.Key); err != nil {
-			return err
-		}
-		if len(v.Value) > news.MaxStateValue {
-			return fmt.Errorf("write state %s/%.40q: %w: %d bytes", v.NS, v.Key, news.ErrTooLarge, len(v.Value))
-		}
-	}
-	for _, p := range w.Postings {
-		for _, s := range []string{p.NS, p.Key, p.ID} {
-			if err := checkStateKey("posting", s); err != nil {
-				return err
-			}
-		}
+	if err := w.Validate(checkStateKey); err != nil {
+		return err
 	}
 	return pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
 		b := &pgx.Batch{}

@@ -3,23 +3,15 @@ package sqlite
 import (
 	"context"
 	"fmt"
-	"unicode/utf8"
 
 	"storyline/internal/news"
 )
 
 var _ news.StateStore = (*DB)(nil)
 
-func checkStateKey(what, s string) error {
-	if s == "" || len(s) > news.MaxStateKey || !utf8.ValidString(s) {
-		return fmt.Errorf("state %s %.40q: %w: want 1 to %d bytes of UTF-8", what, s, news.ErrInvalid, news.MaxStateKey)
-	}
-	return nil
-}
-
 // GetState reads values in batches of bound parameters.
 func (db *DB) GetState(ctx context.Context, ns string, keys []string) (map[string][]byte, error) {
-	if err := checkStateKey("namespace", ns); err != nil {
+	if err := news.CheckStateKey("namespace", ns); err != nil {
 		return nil, err
 	}
 	out := map[string][]byte{}
@@ -57,7 +49,7 @@ func (db *DB) GetState(ctx context.Context, ns string, keys []string) (map[strin
 }
 
 func (db *DB) ScanState(ctx context.Context, ns, after string, limit int) ([]news.StateValue, error) {
-	if err := checkStateKey("namespace", ns); err != nil {
+	if err := news.CheckStateKey("namespace", ns); err != nil {
 		return nil, err
 	}
 	if limit <= 0 {
@@ -83,26 +75,8 @@ func (db *DB) ScanState(ctx context.Context, ns, after string, limit int) ([]new
 }
 
 func (db *DB) PutState(ctx context.Context, w news.StateWrite) error {
-	if n := len(w.Values) + len(w.Postings); n > news.MaxStateBatch {
-		return fmt.Errorf("write state: %w: %d changes in one write, over %d", news.ErrTooLarge, n, news.MaxStateBatch)
-	}
-	for _, v := range w.Values {
-		if err := checkStateKey("namespace", v.NS); err != nil {
-			return err
-		}
-		if err := checkStateKey("key", v.Key); err != nil {
-			return err
-		}
-		if len(v.Value) > news.MaxStateValue {
-			return fmt.Errorf("write state %s/%.40q: %w: %d bytes", v.NS, v.Key, news.ErrTooLarge, len(v.Value))
-		}
-	}
-	for _, p := range w.Postings {
-		for _, s := range []string{p.NS, p.Key, p.ID} {
-			if err := checkStateKey("posting", s); err != nil {
-				return err
-			}
-		}
+	if err := w.Validate(news.CheckStateKey); err != nil {
+		return err
 	}
 	tx, err := db.w.BeginTx(ctx, nil)
 	if err != nil {
@@ -134,7 +108,7 @@ func (db *DB) PutState(ctx context.Context, w news.StateWrite) error {
 // reading at most perKey*8 of them bounds the work when one busy ID fills
 // the tail of a key.
 func (db *DB) Postings(ctx context.Context, ns string, keys []string, perKey int) (map[string][]string, error) {
-	if err := checkStateKey("namespace", ns); err != nil {
+	if err := news.CheckStateKey("namespace", ns); err != nil {
 		return nil, err
 	}
 	if perKey <= 0 {
