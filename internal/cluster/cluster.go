@@ -148,7 +148,8 @@ func (c *Clusterer) weigh(f features) profile {
 }
 
 // weighed turns features into a profile: each space's counts times idf,
-// the terms cut to the maxTerms heaviest, each vector scaled to length 1.
+// cut to the maxTerms heaviest (what one article carries is bounded however
+// long it is), scaled to length 1.
 func weighed(f features, idf func(string) float64, maxTerms int) profile {
 	var pr profile
 	for i, v := range f.spaces() {
@@ -156,10 +157,7 @@ func weighed(f features, idf func(string) float64, maxTerms int) profile {
 		for j, x := range v {
 			w[j] = Feature{x.Key, x.W * idf(x.Key)}
 		}
-		if i == termIdx {
-			w = w.top(maxTerms)
-		}
-		pr[i] = w.unit()
+		pr[i] = w.top(maxTerms).unit()
 	}
 	return pr
 }

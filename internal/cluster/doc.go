@@ -15,11 +15,14 @@
 //		…
 //	}
 //	events, stories := c.Events(), c.Stories() // news.Event, news.Story
+//	id, ok := c.EventOf(articleID)             // where an article is now
 //
 // Add reads the article's ID, title, text, publication time, entity
 // mentions (Name, Kind), resolved dates and figures. Adding the same
 // articles in the same order always gives the same events, one at a time
-// or in a batch; an article added twice is placed once.
+// or in a batch (AddAll); an article added twice is placed once; an Add that
+// fails (the index's error) changes nothing. An article's event can change
+// later, when its event merges into an older one: read EventOf or Events.
 //
 // # How an article is placed
 //

@@ -31,7 +31,7 @@ type Params struct {
 	// LeadSentences is how many first sentences, after the headline, make
 	// the lead: what a report says happened, before the background.
 	LeadSentences int `json:"lead_sentences"`
-	// MaxTerms bounds the content words kept per article and MaxCentroid
+	// MaxTerms bounds the features kept per article and space and MaxCentroid
 	// the features kept per event and space (the heaviest), so that one
 	// comparison costs the same however large the event has grown.
 	MaxTerms    int `json:"max_terms"`
