@@ -6,44 +6,17 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"testing/fstest"
 
+	"storyline/internal/migration"
 	"storyline/internal/news"
 	"storyline/internal/postgres/pgtest"
 )
 
-func TestEmbeddedMigrationsNumbered(t *testing.T) {
-	ms, err := migrations(migrationFS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(ms) == 0 || SchemaVersion() != len(ms) {
-		t.Fatalf("%d migrations, SchemaVersion %d", len(ms), SchemaVersion())
-	}
-}
-
-func TestMigrationNames(t *testing.T) {
-	file := func(body string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(body)} }
-	for _, c := range []struct {
-		name  string
-		files fstest.MapFS
-		want  string // "" = valid
-	}{
-		{"in order", fstest.MapFS{"migrations/0001_a.sql": file("x"), "migrations/0002_b.sql": file("y"), "migrations/README": file("z")}, ""},
-		{"gap", fstest.MapFS{"migrations/0001_a.sql": file("x"), "migrations/0003_c.sql": file("y")}, "expected version 2"},
-		{"repeat", fstest.MapFS{"migrations/0001_a.sql": file("x"), "migrations/0001_b.sql": file("y")}, "expected version 2"},
-		{"no number", fstest.MapFS{"migrations/first.sql": file("x")}, "NNNN_what.sql"},
-		{"zero", fstest.MapFS{"migrations/0000_a.sql": file("x")}, "NNNN_what.sql"},
-	} {
-		t.Run(c.name, func(t *testing.T) {
-			_, err := migrations(c.files)
-			switch {
-			case c.want == "" && err != nil:
-				t.Errorf("unexpected error %v", err)
-			case c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)):
-				t.Errorf("error = %v, want one saying %q", err, c.want)
-			}
-		})
+// Every Open reads the embedded migrations (migration.Read checks their
+// names and numbers); this says so before any database is involved.
+func TestEmbeddedMigrations(t *testing.T) {
+	if _, err := migration.Read(migrationFS); err != nil || SchemaVersion() == 0 {
+		t.Fatalf("SchemaVersion %d: %v", SchemaVersion(), err)
 	}
 }
 

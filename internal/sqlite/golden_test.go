@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"storyline/internal/migration"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata")
@@ -19,14 +21,14 @@ var update = flag.Bool("update", false, "rewrite the golden files under testdata
 // file. Adding one needs `go test -run Golden -update`, which also refreshes
 // the schema that reviewers read in testdata/schema.golden.
 func TestMigrationsGolden(t *testing.T) {
-	ms, err := migrations(migrationFS)
+	ms, err := migration.Read(migrationFS)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var b strings.Builder
 	for _, m := range ms {
-		sum := sha256.Sum256([]byte(m.sql))
-		fmt.Fprintf(&b, "%04d %s %s\n", m.version, m.name, hex.EncodeToString(sum[:]))
+		sum := sha256.Sum256([]byte(m.SQL))
+		fmt.Fprintf(&b, "%04d %s %s\n", m.Version, m.Name, hex.EncodeToString(sum[:]))
 	}
 	compareGolden(t, "migrations.golden", b.String())
 }

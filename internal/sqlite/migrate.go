@@ -4,78 +4,29 @@ import (
 	"context"
 	"database/sql"
 	"embed"
-	"errors"
 	"fmt"
-	"io/fs"
-	"path"
-	"strconv"
 	"strings"
 	"time"
 
+	"storyline/internal/migration"
 	"storyline/internal/news"
 )
 
 //go:embed migrations/*.sql
 var migrationFS embed.FS
 
-// ErrSchemaTooNew means the database was written by a newer storyline whose
-// schema this binary does not know; opening it could corrupt it.
-var ErrSchemaTooNew = errors.New("database schema is newer than this program")
-
-type migration struct {
-	version int
-	name    string
-	sql     string
-}
-
-// migrations reads the embedded NNNN_name.sql files in version order and
-// checks that the versions run 1, 2, 3… without gaps or repeats, so a
-// misnamed file fails every test rather than skipping a step in the field.
-func migrations(fsys fs.FS) ([]migration, error) {
-	entries, err := fs.ReadDir(fsys, "migrations")
-	if err != nil {
-		return nil, fmt.Errorf("read migrations: %w", err)
-	}
-	var ms []migration
-	for _, e := range entries {
-		name := e.Name()
-		if e.IsDir() || !strings.HasSuffix(name, ".sql") {
-			continue
-		}
-		num, _, ok := strings.Cut(name, "_")
-		v, err := strconv.Atoi(num)
-		if !ok || err != nil || v <= 0 {
-			return nil, fmt.Errorf("migration %s: name must be NNNN_what.sql", name)
-		}
-		body, err := fs.ReadFile(fsys, path.Join("migrations", name))
-		if err != nil {
-			return nil, fmt.Errorf("read migration %s: %w", name, err)
-		}
-		ms = append(ms, migration{version: v, name: name, sql: string(body)})
-	}
-	// ReadDir sorts by name; zero-padded numbers make that version order.
-	for i, m := range ms {
-		if m.version != i+1 {
-			return nil, fmt.Errorf("migration %s: expected version %d", m.name, i+1)
-		}
-	}
-	return ms, nil
-}
+// ErrSchemaTooNew means the database was written by a newer storyline
+// (migration.ErrSchemaTooNew).
+var ErrSchemaTooNew = migration.ErrSchemaTooNew
 
 // SchemaVersion is the newest schema this binary knows.
-func SchemaVersion() int {
-	ms, err := migrations(migrationFS)
-	if err != nil {
-		return 0
-	}
-	return len(ms)
-}
+func SchemaVersion() int { return migration.Latest(migrationFS) }
 
 // migrate applies the embedded migrations the database lacks, each in its
 // own transaction together with its schema_migrations row, so a crash leaves
 // the schema at one version or the next, never between.
 func migrate(ctx context.Context, w *sql.DB) error {
-	ms, err := migrations(migrationFS)
+	ms, err := migration.Read(migrationFS)
 	if err != nil {
 		return err
 	}
@@ -108,39 +59,39 @@ func migrate(ctx context.Context, w *sql.DB) error {
 	return checkNotNewer(ctx, w, len(ms))
 }
 
-func apply(ctx context.Context, w *sql.DB, m migration, latest int) error {
+func apply(ctx context.Context, w *sql.DB, m migration.File, latest int) error {
 	tx, err := w.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("migration %s: %w", m.name, err)
+		return fmt.Errorf("migration %s: %w", m.Name, err)
 	}
 	defer tx.Rollback()
 	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
 		version    INTEGER PRIMARY KEY,
 		name       TEXT NOT NULL,
 		applied_at TEXT NOT NULL)`); err != nil {
-		return fmt.Errorf("migration %s: create schema_migrations: %w", m.name, err)
+		return fmt.Errorf("migration %s: create schema_migrations: %w", m.Name, err)
 	}
 	// Checked inside the write transaction: another process opening the
 	// same file at the same moment may have applied it already.
 	var current int
 	if err := tx.QueryRowContext(ctx, "SELECT coalesce(max(version), 0) FROM schema_migrations").Scan(&current); err != nil {
-		return fmt.Errorf("migration %s: read schema version: %w", m.name, err)
+		return fmt.Errorf("migration %s: read schema version: %w", m.Name, err)
 	}
-	if current > latest {
-		return fmt.Errorf("%w: database has schema version %d, this storyline knows up to %d; use a newer storyline", ErrSchemaTooNew, current, latest)
+	if err := migration.CheckNotNewer(current, latest); err != nil {
+		return err
 	}
-	if current >= m.version {
+	if current >= m.Version {
 		return nil
 	}
-	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
-		return fmt.Errorf("migration %s: %w", m.name, err)
+	if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
+		return fmt.Errorf("migration %s: %w", m.Name, err)
 	}
 	if _, err := tx.ExecContext(ctx, "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
-		m.version, m.name, time.Now().UTC().Format(time.RFC3339Nano)); err != nil {
-		return fmt.Errorf("migration %s: record: %w", m.name, err)
+		m.Version, m.Name, time.Now().UTC().Format(time.RFC3339Nano)); err != nil {
+		return fmt.Errorf("migration %s: record: %w", m.Name, err)
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("migration %s: commit: %w", m.name, err)
+		return fmt.Errorf("migration %s: commit: %w", m.Name, err)
 	}
 	return nil
 }
@@ -150,8 +101,5 @@ func checkNotNewer(ctx context.Context, w *sql.DB, latest int) error {
 	if err := w.QueryRowContext(ctx, "SELECT coalesce(max(version), 0) FROM schema_migrations").Scan(&current); err != nil {
 		return fmt.Errorf("read schema version: %w", err)
 	}
-	if current > latest {
-		return fmt.Errorf("%w: database has schema version %d, this storyline knows up to %d; use a newer storyline", ErrSchemaTooNew, current, latest)
-	}
-	return nil
+	return migration.CheckNotNewer(current, latest)
 }
