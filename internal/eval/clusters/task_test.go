@@ -114,3 +114,24 @@ func list(xs []float64) string {
 	}
 	return s
 }
+
+// TestTuningSplits scores the train+dev and dev topics, where the
+// parameters were chosen, and logs the figures docs/quality.md records
+// beside the test's.
+func TestTuningSplits(t *testing.T) {
+	if testing.Short() {
+		t.Skip("scores 772 documents; skipped with -short")
+	}
+	dir := shareddata.Require(t, "eval", "ecbplus")
+	for _, split := range []string{"traindev", "dev"} {
+		r, err := Evaluate(context.Background(), dir, split, cluster.DefaultParams(), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%s: %d docs, B-cubed P %.4f R %.4f F1 %.4f; pairwise F1 %.4f; baseline %.4f (oracle on %s %.4f)",
+			split, r.Docs, r.Ours.BCubed.P, r.Ours.BCubed.R, r.Ours.BCubed.F, r.Ours.Pairwise.F, r.Baseline.BCubed.F, split, r.Oracle.BCubed.F)
+		if r.Ours.BCubed.F < 0.9 {
+			t.Errorf("%s B-cubed F1 %.4f below 0.90 on the tuning topics", split, r.Ours.BCubed.F)
+		}
+	}
+}
