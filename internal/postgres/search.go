@@ -14,15 +14,7 @@ import (
 	"storyline/internal/storecheck"
 )
 
-// Bounds on a search query, the SQLite store's. A person types a few words;
-// anything longer is cut rather than refused, so pasting a paragraph still
-// finds something.
 const (
-	MaxQueryBytes = 1024
-	MaxQueryTerms = 16
-	maxTermBytes  = 64
-	DefaultHits   = 20
-	MaxHits       = 1000
 	// ts_headline reads at most this many characters of a text: it parses
 	// all it is given, and a snippet near the top is as good as one further
 	// down.
@@ -49,42 +41,6 @@ const searchQuery = `WITH hits AS (
 	FROM hits h JOIN articles a ON a.seq = h.seq
 	ORDER BY h.rank DESC, h.id`
 
-// queryTerms turns words a user typed into at most MaxQueryTerms distinct
-// words, each a run of letters, digits and combining marks of at most
-// maxTermBytes. It is the SQLite store's reading of a query, so both
-// stores find the same words whatever else the input holds.
-func queryTerms(q string) []string {
-	if len(q) > 4*MaxQueryBytes {
-		q = q[:4*MaxQueryBytes] // bound the work before looking at runes
-	}
-	q = strings.ToValidUTF8(q, " ")
-	q = storecheck.Truncate(q, MaxQueryBytes)
-	words := strings.FieldsFunc(q, func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r)
-	})
-	var (
-		terms []string
-		seen  = map[string]bool{}
-	)
-	for _, w := range words {
-		if len(terms) == MaxQueryTerms {
-			break
-		}
-		w = storecheck.Truncate(w, maxTermBytes)
-		// A run of combining marks alone is no word.
-		if !strings.ContainsFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
-			continue
-		}
-		key := strings.ToLower(w)
-		if seen[key] {
-			continue
-		}
-		seen[key] = true
-		terms = append(terms, w)
-	}
-	return terms
-}
-
 var folder = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 
 // fold strips diacritics (Müller → Muller), as SQLite's unicode61 tokenizer
@@ -105,16 +61,13 @@ func fold(s string) string {
 // Search finds the articles holding every word of query, in title or text,
 // best first (Rank is higher for better hits). Words are matched after case
 // and accent folding and English stemming. A query with no words returns
-// no hits and no error. limit ≤ 0 means DefaultHits.
+// no hits and no error. limit ≤ 0 means storecheck.DefaultHits.
 func (db *DB) Search(ctx context.Context, query string, limit int) ([]news.SearchHit, error) {
-	terms := queryTerms(query)
+	terms := storecheck.QueryTerms(query)
 	if len(terms) == 0 {
 		return nil, nil
 	}
-	if limit <= 0 {
-		limit = DefaultHits
-	}
-	limit = min(limit, MaxHits)
+	limit = storecheck.Hits(limit)
 	plain := strings.Join(terms, " ")
 	rows, err := db.pool.Query(ctx, searchQuery, fold(plain), limit, rankNormalization, maxHeadlineChars, plain, headlineOptions)
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 	"unicode"
 
 	"storyline/internal/news"
+	"storyline/internal/storecheck"
 )
 
 // FuzzFTSQuery checks the shape of every query handed to FTS5: nothing but
@@ -23,8 +24,8 @@ func FuzzFTSQuery(f *testing.F) {
 			return
 		}
 		terms := strings.Split(out, " ")
-		if len(terms) > MaxQueryTerms {
-			t.Fatalf("%d terms, more than %d", len(terms), MaxQueryTerms)
+		if len(terms) > storecheck.MaxQueryTerms {
+			t.Fatalf("%d terms, more than %d", len(terms), storecheck.MaxQueryTerms)
 		}
 		for _, term := range terms {
 			if len(term) < 3 || term[0] != '"' || term[len(term)-1] != '"' {

@@ -2,8 +2,11 @@ package storecheck
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"storyline/internal/news"
 )
@@ -34,6 +37,39 @@ func FuzzPrepare(f *testing.F) {
 		a, err := DecodeAnnotations(p.Annotations)
 		if err != nil || len(a.Sentences) != 1 || a.Sentences[0] != (news.Span{Start: start, End: end}) {
 			t.Fatalf("annotations %s decode to %+v, %v", p.Annotations, a, err)
+		}
+	})
+}
+
+// FuzzQueryTerms checks the reading of a typed query, which is outside
+// input: whatever comes in, the terms are few, short, valid UTF-8, distinct
+// and made of letters, digits and combining marks only, so nothing but
+// plain words ever reaches a store's full-text search.
+func FuzzQueryTerms(f *testing.F) {
+	for _, s := range []string{"ferry tram", `"ferry`, "NEAR(ferry pier, 5)", "title:lindholm", "'; DROP TABLE articles; --",
+		"ferry & !tram | pier:*", "<-> <2>", "\xff\xfe ferry", "Jürgen Müller", "e\u0301\u0301", strings.Repeat("q", 5000)} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, q string) {
+		terms := QueryTerms(q)
+		if len(terms) > MaxQueryTerms {
+			t.Fatalf("%d terms, more than %d", len(terms), MaxQueryTerms)
+		}
+		seen := map[string]bool{}
+		for _, w := range terms {
+			if w == "" || len(w) > MaxTermBytes || !utf8.ValidString(w) {
+				t.Fatalf("term %q: empty, too long or not UTF-8", w)
+			}
+			for _, r := range w {
+				if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r) {
+					t.Fatalf("term %q holds %q", w, r)
+				}
+			}
+			if k := strings.ToLower(w); seen[k] {
+				t.Fatalf("term %q twice", w)
+			} else {
+				seen[k] = true
+			}
 		}
 	})
 }
