@@ -47,12 +47,14 @@ about 5 KB an article, the same for the same --seed), and print what it measured
                             and p99 under "add"), and add_ratio_1m_to_10k
   peak_rss_mb               peak resident memory of the whole run (pipeline_peak_rss_mb: of
                             the pipeline runs alone, what a worker needs)
-  story_api_p50/p99_ms      null until the story-page API exists (see "todo")
+  story_api_p50/p99_ms      null: not measured yet (see "todo" for why)
 
 and each of issue 6's targets with pass or fail. load_avg gives the machine's load at the start
-and end: when other programs share the cores the per-second figures drop, the CPU ones hold. --quick (under a minute) measures 400 texts,
-200 pages and adds at 10k stored articles; without it: 4,000 texts, 1,000 pages and adds at
-10k, 100k and 1M (that takes an hour or more and about 15 GB of disk).
+and end: when other programs share the cores the per-second figures drop, the CPU ones hold.
+
+--quick (under a minute) measures 300 texts, 150 pages and adds at 10k stored articles (the 10k
+are put in with SQLite's AddBatch, 500 a transaction). Without it: 4,000 texts, 1,000 pages and
+adds at 10k, 100k and 1M stored (that takes two hours or more and about 25 GB of disk).
 
 The store is a throwaway SQLite file in a temporary folder, removed afterwards (--keep keeps
 it), or the file --db names, which must not exist yet. With --db postgres://… the adds are
@@ -143,8 +145,8 @@ ratio to theirs: wink-nlp with its English model (sentences, entities, dates), c
 	f.BoolVar(&quick, "quick", false, "a run of under a minute: fewer articles, adds at 10k stored only")
 	f.Uint64Var(&seed, "seed", 1, "seed of the generated news (the same seed gives the same articles)")
 	f.StringVar(&sizes, "sizes", "", "store sizes to time adds at, e.g. 10k,100k,1M (default 10k with --quick, else 10k,100k,1M)")
-	f.IntVar(&opts.TextArticles, "text-articles", 0, "articles for the text run (default 400 with --quick, else 4000)")
-	f.IntVar(&opts.HTMLPages, "html-pages", 0, "pages for the HTML run (default 200 with --quick, else 1000)")
+	f.IntVar(&opts.TextArticles, "text-articles", 0, "articles for the text run (default 300 with --quick, else 4000)")
+	f.IntVar(&opts.HTMLPages, "html-pages", 0, "pages for the HTML run (default 150 with --quick, else 1000)")
 	f.IntVar(&opts.Adds, "adds", 0, "adds timed at each store size (default 100 with --quick, else 500)")
 	f.IntVar(&opts.ArticleBytes, "article-bytes", 0, "length of a generated article's text (default 5000)")
 	f.BoolVar(&peers, "peers", false, "also run wink-nlp, chrono-node and Readability (installed with npm on first use)")

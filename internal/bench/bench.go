@@ -28,9 +28,9 @@ type Options struct {
 	ArticleBytes int // length of generated texts; 0 = 5000, the size issue 3 budgets for
 	Workers      int // 0 = GOMAXPROCS
 
-	TextArticles int // articles for the text run; 0 = 400 quick, 4000 full
-	HTMLPages    int // pages for the HTML run; 0 = 200 quick, 1000 full
-	StageDocs    int // articles for the per-stage costs; 0 = 24 quick, 100 full
+	TextArticles int // articles for the text run; 0 = 300 quick, 4000 full
+	HTMLPages    int // pages for the HTML run; 0 = 150 quick, 1000 full
+	StageDocs    int // articles for the per-stage costs; 0 = 16 quick, 100 full
 
 	// Store opens the store the add costs are measured on; nil skips them.
 	// It must be empty: the benchmark fills it with generated articles.
@@ -59,9 +59,9 @@ func (o *Options) defaults() {
 		}
 	}
 	def(&o.ArticleBytes, 5000, 5000)
-	def(&o.TextArticles, 400, 4000)
-	def(&o.HTMLPages, 200, 1000)
-	def(&o.StageDocs, 24, 100)
+	def(&o.TextArticles, 300, 4000)
+	def(&o.HTMLPages, 150, 1000)
+	def(&o.StageDocs, 16, 100)
 	def(&o.Adds, 100, 500)
 	if o.Workers <= 0 {
 		o.Workers = runtime.GOMAXPROCS(0)

@@ -165,22 +165,48 @@ func fill(ctx context.Context, st news.Store, next func() (*gen.Item, bool), n, 
 		return d, nil
 	}
 	if b, ok := st.(batchAdder); ok {
+		// Generating the next batch overlaps with storing this one.
 		const batch = 500
-		for done := 0; done < n; {
-			k := min(batch, n-done)
-			docs := make([]*news.Doc, k)
-			for j := range docs {
-				d, err := doc(done + j)
-				if err != nil {
-					return err
+		batches := make(chan []*news.Doc, 1)
+		genErr := make(chan error, 1)
+		go func() {
+			defer close(batches)
+			for done := 0; done < n; {
+				k := min(batch, n-done)
+				docs := make([]*news.Doc, k)
+				for j := range docs {
+					d, err := doc(done + j)
+					if err != nil {
+						genErr <- err
+						return
+					}
+					docs[j] = d
 				}
-				docs[j] = d
+				select {
+				case batches <- docs:
+				case <-ctx.Done():
+					return
+				}
+				done += k
 			}
+		}()
+		done := 0
+		for docs := range batches {
 			if _, err := b.AddBatch(ctx, docs); err != nil {
+				for range batches { // let the generator finish
+				}
 				return errorf("fill store: %w", err)
 			}
-			done += k
+			done += len(docs)
 			opts.Progress(step, done, n)
+		}
+		select {
+		case err := <-genErr:
+			return err
+		default:
+		}
+		if done < n {
+			return ctx.Err()
 		}
 		return nil
 	}
