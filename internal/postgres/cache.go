@@ -40,13 +40,8 @@ func (db *DB) CachedAnnotations(ctx context.Context, key, version string) (*news
 // the article is stored, so unchanged texts are not analysed again. A later
 // put for the same key and version replaces the earlier one.
 func (db *DB) PutAnnotations(ctx context.Context, key, version string, a news.Annotations) error {
-	if key == "" || version == "" {
-		return fmt.Errorf("cache annotations: %w: need a key and a version", news.ErrInvalid)
-	}
-	for _, s := range []string{key, version} {
-		if err := storecheck.String(s); err != nil || len(s) > storecheck.MaxFieldBytes {
-			return fmt.Errorf("cache annotations: %w: bad key or version %.40q", news.ErrInvalid, s)
-		}
+	if err := storecheck.CacheKey(key, version); err != nil {
+		return err
 	}
 	b, err := storecheck.EncodeAnnotations(a)
 	if err != nil {
@@ -60,23 +55,4 @@ func (db *DB) PutAnnotations(ctx context.Context, key, version string, a news.An
 		return fmt.Errorf("cache annotations %.16s@%s: %w", key, version, err)
 	}
 	return nil
-}
-
-// AnnotationCache adapts a DB to the pipeline runner's cache (Get and Put
-// without errors): a failed read is a miss, a failed write is dropped, since
-// the cache only saves work and the runner recomputes what it cannot find.
-type AnnotationCache struct{ DB *DB }
-
-// Get returns the cached annotations for hash at version.
-func (c AnnotationCache) Get(ctx context.Context, hash, version string) (*news.Annotations, bool) {
-	a, ok, err := c.DB.CachedAnnotations(ctx, hash, version)
-	if err != nil {
-		return nil, false
-	}
-	return a, ok
-}
-
-// Put caches annotations for hash at version.
-func (c AnnotationCache) Put(ctx context.Context, hash, version string, a news.Annotations) {
-	_ = c.DB.PutAnnotations(ctx, hash, version, a)
 }

@@ -25,7 +25,7 @@ func (db *DB) Add(ctx context.Context, d *news.Doc) (news.AddResult, error) {
 //
 // It does not fill the annotation cache: what annotations depend on besides
 // the text (the runner adds the publication day to its key) is the
-// runner's to say, and it fills the cache itself through AnnotationCache.
+// runner's to say, and it fills the cache itself (pipeline.StoreCache).
 //
 // An article already stored (same URL; without URL, same content hash) is
 // left as it is and its ID returned with Added false.

@@ -93,13 +93,10 @@ func TestEdgeDates(t *testing.T) {
 	}
 }
 
-// The runner's cache interface, satisfied by the adapter.
-var _ pipeline.Cache = AnnotationCache{}
-
 func TestAnnotationCacheAdapter(t *testing.T) {
 	ctx := context.Background()
 	db := openTemp(t)
-	c := AnnotationCache{DB: db}
+	c := pipeline.StoreCache{Store: db}
 	hash := news.ContentHash("Lanterns were hung along the quay for the festival.")
 	if _, ok := c.Get(ctx, hash, "p@1"); ok {
 		t.Fatal("hit in an empty cache")

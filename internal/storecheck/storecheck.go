@@ -48,6 +48,32 @@ func String(s string) error {
 	return nil
 }
 
+// Short checks a short string such as a pipeline version: String's checks
+// and at most MaxFieldBytes.
+func Short(s string) error {
+	if err := String(s); err != nil {
+		return err
+	}
+	if len(s) > MaxFieldBytes {
+		return fmt.Errorf("of %d bytes exceeds %d", len(s), MaxFieldBytes)
+	}
+	return nil
+}
+
+// CacheKey checks the key and pipeline version annotations are cached
+// under: both present and short.
+func CacheKey(key, version string) error {
+	if key == "" || version == "" {
+		return fmt.Errorf("cache annotations: %w: need a key and a version", news.ErrInvalid)
+	}
+	for _, s := range []string{key, version} {
+		if Short(s) != nil {
+			return fmt.Errorf("cache annotations: %w: bad key or version %.40q", news.ErrInvalid, s)
+		}
+	}
+	return nil
+}
+
 // Year keeps stored times within 0000–9999: the SQLite store keeps times
 // as fixed-width strings, whose order is the times' order only within
 // those years, and every store takes the same articles.

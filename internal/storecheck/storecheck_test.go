@@ -167,3 +167,22 @@ func TestPrepareNamesArticle(t *testing.T) {
 		}
 	}
 }
+
+func TestCacheKey(t *testing.T) {
+	for _, c := range []struct {
+		key, version string
+		ok           bool
+	}{
+		{news.ContentHash("x"), "p@1", true},
+		{"", "p@1", false},
+		{"k", "", false},
+		{"k\x00", "p@1", false},
+		{"k", "p\xff", false},
+		{strings.Repeat("k", MaxFieldBytes+1), "p@1", false},
+	} {
+		err := CacheKey(c.key, c.version)
+		if (err == nil) != c.ok || err != nil && !errors.Is(err, news.ErrInvalid) {
+			t.Errorf("CacheKey(%.20q, %q) = %v, want ok %v", c.key, c.version, err, c.ok)
+		}
+	}
+}
