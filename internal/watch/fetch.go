@@ -17,7 +17,8 @@ import (
 )
 
 // hostGates lets one request at a time go to each host, at least delay
-// after the previous one to it started.
+// after the previous one to it finished (a slow server is given more room,
+// not less).
 type hostGates struct {
 	delay time.Duration
 	now   func() time.Time
@@ -27,7 +28,7 @@ type hostGates struct {
 
 type gate struct {
 	turn chan struct{} // holds one token: whoever has it may send
-	last time.Time     // when the last request to the host started
+	last time.Time     // when the last request to the host finished
 }
 
 func newHostGates(delay time.Duration, now func() time.Time) *hostGates {
@@ -56,8 +57,10 @@ func (h *hostGates) acquire(ctx context.Context, host string) (release func(), e
 			return nil, ctx.Err()
 		}
 	}
-	g.last = h.now()
-	return func() { g.turn <- struct{}{} }, nil
+	return func() {
+		g.last = h.now()
+		g.turn <- struct{}{}
+	}, nil
 }
 
 type response struct {
