@@ -16,7 +16,7 @@ import (
 // re-analysed after the pipeline changes, since adding them again is a
 // no-op. Spans must fit the stored text.
 func (db *DB) SetAnnotations(ctx context.Context, id, version string, a news.Annotations) error {
-	if err := storecheck.String(version); err != nil || len(version) > storecheck.MaxFieldBytes {
+	if storecheck.Short(version) != nil {
 		return fmt.Errorf("set annotations of %s: %w: pipeline version %q", id, news.ErrInvalid, version)
 	}
 	b, err := storecheck.EncodeAnnotations(a)

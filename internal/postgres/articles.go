@@ -54,7 +54,7 @@ func (db *DB) Add(ctx context.Context, d *news.Doc) (news.AddResult, error) {
 // left as it is and its ID returned with Added false, also when several
 // processes add it at the same moment.
 func (db *DB) AddWithVersion(ctx context.Context, d *news.Doc, version string) (news.AddResult, error) {
-	if err := storecheck.String(version); err != nil || len(version) > storecheck.MaxFieldBytes {
+	if storecheck.Short(version) != nil {
 		return news.AddResult{}, fmt.Errorf("add article: %w: pipeline version %q", news.ErrInvalid, version)
 	}
 	rw, err := prepare(d, time.Now())
@@ -237,8 +237,9 @@ func (db *DB) Doc(ctx context.Context, id string) (*news.Doc, error) {
 // ID; articles whose publication time is unknown come last. Since is
 // inclusive and Until exclusive; either excludes undated articles.
 func (db *DB) Articles(ctx context.Context, f news.ArticleFilter) ([]*news.Article, error) {
-	if f.Limit < 0 || f.Offset < 0 {
-		return nil, fmt.Errorf("list articles: %w: negative limit or offset", news.ErrInvalid)
+	bounds, err := storecheck.Filter(f)
+	if err != nil {
+		return nil, err
 	}
 	if storecheck.String(f.Outlet) != nil || storecheck.String(f.Site) != nil {
 		return nil, nil // no stored outlet or site is like it
@@ -257,25 +258,15 @@ func (db *DB) Articles(ctx context.Context, f news.ArticleFilter) ([]*news.Artic
 	if f.Site != "" {
 		where = append(where, "a.site = "+arg(f.Site))
 	}
-	for _, b := range []struct {
-		t     time.Time
-		op    string
-		lower bool
-	}{{f.Since, ">=", true}, {f.Until, "<", false}} {
-		if b.t.IsZero() {
-			continue
+	for _, b := range bounds {
+		switch {
+		case b.AllDated:
+			where = append(where, "a.published IS NOT NULL")
+		case b.None:
+			where = append(where, "false")
+		default:
+			where = append(where, "a.published "+b.Op+" "+arg(b.At))
 		}
-		if storecheck.Year(b.t) != nil {
-			// Beyond the storable years: the bound either keeps every dated
-			// article or none.
-			if y := b.t.UTC().Year(); (y < 0) == b.lower {
-				where = append(where, "a.published IS NOT NULL")
-			} else {
-				where = append(where, "false")
-			}
-			continue
-		}
-		where = append(where, "a.published "+b.op+" "+arg(b.t.UTC()))
 	}
 	q := "SELECT " + articleColumns + " FROM articles a"
 	if len(where) > 0 {

@@ -15,7 +15,7 @@ import (
 // changes, since adding them again is a no-op. Spans must fit the stored
 // text.
 func (db *DB) SetAnnotations(ctx context.Context, id, version string, a news.Annotations) error {
-	if err := storecheck.String(version); err != nil || len(version) > storecheck.MaxFieldBytes {
+	if storecheck.Short(version) != nil {
 		return fmt.Errorf("set annotations of %s: %w: pipeline version %q", id, news.ErrInvalid, version)
 	}
 	tx, err := db.w.BeginTx(ctx, nil)

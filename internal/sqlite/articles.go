@@ -30,7 +30,7 @@ func (db *DB) Add(ctx context.Context, d *news.Doc) (news.AddResult, error) {
 // An article already stored (same URL; without URL, same content hash) is
 // left as it is and its ID returned with Added false.
 func (db *DB) AddWithVersion(ctx context.Context, d *news.Doc, version string) (news.AddResult, error) {
-	if err := storecheck.String(version); err != nil || len(version) > storecheck.MaxFieldBytes {
+	if storecheck.Short(version) != nil {
 		return news.AddResult{}, fmt.Errorf("add article: %w: pipeline version %q", news.ErrInvalid, version)
 	}
 	rw, err := prepare(d, time.Now())
@@ -168,8 +168,9 @@ func (db *DB) Doc(ctx context.Context, id string) (*news.Doc, error) {
 // ID; articles whose publication time is unknown come last. Since is
 // inclusive and Until exclusive; either excludes undated articles.
 func (db *DB) Articles(ctx context.Context, f news.ArticleFilter) ([]*news.Article, error) {
-	if f.Limit < 0 || f.Offset < 0 {
-		return nil, fmt.Errorf("list articles: %w: negative limit or offset", news.ErrInvalid)
+	bounds, err := storecheck.Filter(f)
+	if err != nil {
+		return nil, err
 	}
 	var (
 		where []string
@@ -181,26 +182,15 @@ func (db *DB) Articles(ctx context.Context, f news.ArticleFilter) ([]*news.Artic
 	if f.Site != "" {
 		where, args = append(where, "a.site = ?"), append(args, f.Site)
 	}
-	for _, b := range []struct {
-		t     time.Time
-		op    string
-		lower bool
-	}{{f.Since, ">=", true}, {f.Until, "<", false}} {
-		if b.t.IsZero() {
-			continue
+	for _, b := range bounds {
+		switch {
+		case b.AllDated:
+			where = append(where, "a.published IS NOT NULL")
+		case b.None:
+			where = append(where, "0")
+		default:
+			where, args = append(where, "a.published "+b.Op+" ?"), append(args, b.At.Format(timeLayout))
 		}
-		s, err := formatTime(b.t)
-		if err != nil {
-			// Beyond the storable years: the bound either keeps every dated
-			// article or none.
-			if y := b.t.UTC().Year(); (y < 0) == b.lower {
-				where = append(where, "a.published IS NOT NULL")
-			} else {
-				where = append(where, "0")
-			}
-			continue
-		}
-		where, args = append(where, "a.published "+b.op+" ?"), append(args, s)
 	}
 	q := "SELECT " + articleColumns + " FROM articles a"
 	if len(where) > 0 {
