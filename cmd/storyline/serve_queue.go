@@ -23,7 +23,7 @@ type serveQueueFlags struct {
 	queue      string
 	natsListen string
 	natsDir    string
-	qf         queueFlags
+	qf         queueFlags // the defaults: retries are the workers' settings
 	watch      watchFlags
 }
 
@@ -32,7 +32,6 @@ func (s *serveQueueFlags) register(cmd *cobra.Command) {
 	f.StringVar(&s.queue, "queue", "", `hand adds to workers ('storyline worker') through NATS JetStream instead of analysing them here: nats://HOST:PORT, or "embedded" to run the NATS server inside this process (see --nats-listen)`)
 	f.StringVar(&s.natsListen, "nats-listen", "127.0.0.1:4222", "with --queue embedded: the address workers connect to")
 	f.StringVar(&s.natsDir, "nats-dir", "", "with --queue embedded: folder for the queued jobs (default: beside the database)")
-	s.qf.register(cmd)
 	s.watch.register(cmd, "watch")
 }
 

@@ -143,7 +143,6 @@ func itemInput(it watch.Item) web.AddInput {
 
 func newWatch(g *globals) *cobra.Command {
 	var wf watchFlags
-	var qf queueFlags
 	var nats string
 	cmd := &cobra.Command{
 		Use:   "watch FEED_URL...",
@@ -186,7 +185,7 @@ feeds.txt holds one feed per line, with its own interval if it needs one:
 			var backend web.Backend
 			where := "database " + name
 			if nats != "" {
-				q, err = openQueue(ctx, nats, "storyline watch", qf, g.maxBytes, log)
+				q, err = openQueue(ctx, nats, "storyline watch", queueFlags{}, g.maxBytes, log)
 				if err != nil {
 					return err
 				}
@@ -210,7 +209,6 @@ feeds.txt holds one feed per line, with its own interval if it needs one:
 		},
 	}
 	wf.register(cmd, "")
-	qf.register(cmd)
 	cmd.Flags().StringVar(&nats, "nats", "", "put new articles on this NATS JetStream queue for 'storyline worker' instead of analysing them here")
 	return cmd
 }

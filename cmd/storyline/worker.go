@@ -20,8 +20,8 @@ import (
 	"storyline/internal/web"
 )
 
-// queueFlags say where the queue is and how jobs are retried; worker,
-// serve --queue and watch --queue share them.
+// queueFlags say how jobs are retried. They are settings of the workers'
+// consumer, so only the worker takes them; others use the defaults.
 type queueFlags struct {
 	maxDeliver int
 	ackWait    time.Duration
@@ -73,7 +73,7 @@ func newWorker(g *globals) *cobra.Command {
 		Long: `Take jobs from the work queue on a NATS JetStream server (--nats, or $STORYLINE_NATS), analyse
 each one with the same pipeline as 'storyline add' and store the articles in the database (--db;
 PostgreSQL when several workers share it). Jobs are put on the queue by 'storyline serve --queue'
-(adds through the web UI and the API) and 'storyline watch --queue' (feeds polled on a schedule).
+(adds through the web UI and the API) and 'storyline watch --nats' (feeds polled on a schedule).
 
 Each stored article is printed on standard output as "stored ID INPUT". A job is acknowledged only
 once its articles are in the database; a worker that dies first (even killed with SIGKILL) loses
