@@ -13,8 +13,12 @@
 //     a negative Limit or Offset is an error wrapping news.ErrInvalid;
 //   - Add fills an empty Hash (news.ContentHash) and ID (news.ArticleID) and
 //     an empty AddedAt (now), and refuses, with news.ErrInvalid, a nil doc,
-//     empty text, text or fields that are not valid UTF-8 or hold NUL bytes,
-//     and spans outside the text;
+//     empty text, text, fields or annotation strings that are not valid
+//     UTF-8 or hold NUL bytes, spans outside the text, figures that JSON
+//     cannot hold (NaN, ±Inf) and times outside the years 0000–9999; with
+//     news.ErrTooLarge, texts and fields far beyond any real article; with
+//     news.ErrConflict, an ID that already names another article;
+//   - filters beyond the storable years select every dated article or none;
 //   - an article without URL is a duplicate of any stored article with the
 //     same content hash; one with a URL, only of the same URL;
 //   - Search matches every word of the query (after case folding, accent
@@ -67,6 +71,10 @@ func Test(t *testing.T, open func(t *testing.T) news.Store) {
 		{"DuplicateByHash", testDuplicateByHash},
 		{"NotFound", testNotFound},
 		{"Invalid", testInvalid},
+		{"TooLarge", testTooLarge},
+		{"Unstorable", testUnstorable},
+		{"ConflictingID", testConflictingID},
+		{"EdgeDates", testEdgeDates},
 		{"CancelledContext", testCancelled},
 		{"FiltersAndOrder", testFiltersAndOrder},
 		{"Count", testCount},
