@@ -110,48 +110,106 @@ type decoder struct {
 	cands       []beamItem
 	steps       []beamItem
 	width       []int
+	// cache holds the first pass's static scores, token after token;
+	// next is where the second pass reads.
+	cache []float32
+	next  int
 }
 
 // tagDoc tags every sentence of a document. When learn is not nil it is
 // called for each token with its features and chosen tag; it returns the
 // tag to continue with, which lets training follow its own predictions.
+// A two-pass model tags the document twice: the second pass sees the types
+// the first gave the same word elsewhere in the document, later sentences
+// included, so that a name tagged well in one place helps everywhere.
 func (m *Model) tagDoc(doc [][]tokInfo, sc scorer, constrain bool, learn func(s, i int, feats []uint32, pred int) int) [][]int {
 	di := newDocInfo(doc)
-	hist := map[uint64]*[4]int{}
+	di.wideClusters = m.wideClusters
 	d := decoder{scores: make([]float32, len(m.tags))}
+	out := m.tagPass(doc, &di, &d, sc, constrain, learn, nil)
+	if !m.twoPass {
+		return out
+	}
+	first := &firstPass{tags: out, counts: typeCounts(m, doc, out)}
+	d.next = 0
+	return m.tagPass(doc, &di, &d, sc, constrain, learn, first)
+}
+
+// firstPass is what the second pass knows of the first: its tags, and the
+// types its chunks gave each capitalised word, by word.
+type firstPass struct {
+	tags   [][]int
+	counts map[uint64]*[4]int
+}
+
+// typeCounts counts, for each capitalised word, the types of the chunks
+// it stands in.
+func typeCounts(m *Model, doc [][]tokInfo, tags [][]int) map[uint64]*[4]int {
+	counts := map[uint64]*[4]int{}
+	for si, s := range doc {
+		for i, t := range tags[si] {
+			if s[i].upper && m.typeOf[t] >= 0 {
+				c := counts[s[i].hLower]
+				if c == nil {
+					c = new([4]int)
+					counts[s[i].hLower] = c
+				}
+				c[m.typeOf[t]]++
+			}
+		}
+	}
+	return counts
+}
+
+// docType is 1 + the type the first pass gave word i of sentence si most
+// often elsewhere in the document (its own chunk not counted), or 0.
+func (f *firstPass) docType(m *Model, s []tokInfo, si, i int) int {
+	if f == nil || !s[i].upper {
+		return 0
+	}
+	p := f.counts[s[i].hLower]
+	if p == nil {
+		return 0
+	}
+	c := *p
+	if own := m.typeOf[f.tags[si][i]]; own >= 0 {
+		c[own]--
+	}
+	best := -1
+	for k := range c {
+		if c[k] > 0 && (best < 0 || c[k] > c[best]) {
+			best = k
+		}
+	}
+	return best + 1
+}
+
+// tagPass is one pass of tagDoc; first is nil in the first pass.
+func (m *Model) tagPass(doc [][]tokInfo, di *docInfo, d *decoder, sc scorer, constrain bool, learn func(s, i int, feats []uint32, pred int) int, first *firstPass) [][]int {
+	hist := map[uint64]*[4]int{}
 	out := make([][]int, len(doc))
 	for si, s := range doc {
 		caps := allCaps(s)
 		tags := make([]int, len(s))
 		prev, prev2 := len(m.tags), len(m.tags)
 		if learn == nil && constrain && m.beam > 1 {
-			tags = m.beamSentence(s, caps, &di, hist, &d)
+			tags = m.beamSentence(s, si, caps, di, hist, d, first)
 			s = nil // skip the greedy loop
 		}
 		for i := range s {
-			h := 0
-			if s[i].upper {
-				if c := hist[s[i].hLower]; c != nil {
-					best := -1
-					for k := range c {
-						if c[k] > 0 && (best < 0 || c[k] > c[best]) {
-							best = k
-						}
-					}
-					if best >= 0 {
-						h = best + 1
-					}
-				}
-			}
+			h := histType(hist, &s[i])
 			if m.drop != nil && s[i].upper && m.drop() {
 				saved := s[i]
 				s[i].hide()
-				d.feats = staticFeatures(d.feats[:0], s, i, caps, &di)
+				if m.hideClusters {
+					s[i].hasClus = false
+				}
+				d.feats = staticFeatures(d.feats[:0], s, i, caps, di)
 				s[i] = saved
 			} else {
-				d.feats = staticFeatures(d.feats[:0], s, i, caps, &di)
+				d.feats = staticFeatures(d.feats[:0], s, i, caps, di)
 			}
-			d.feats = dynamicFeatures(d.feats, s, i, prev, prev2, h)
+			d.feats = dynamicFeatures(d.feats, s, i, prev, prev2, h, first.docType(m, s, si, i))
 			sc(d.feats, d.scores)
 			last := i == len(s)-1
 			best := -1
@@ -219,7 +277,10 @@ type beamItem struct {
 
 // beamSentence tags one sentence keeping the best few tag sequences, with
 // the features that do not depend on earlier tags scored once per word.
-func (m *Model) beamSentence(s []tokInfo, caps bool, di *docInfo, hist map[uint64]*[4]int, d *decoder) []int {
+// In a two-pass model the first pass keeps each word's static scores in
+// d.cache and the second reads them back: only the features that depend
+// on tags are scored again.
+func (m *Model) beamSentence(s []tokInfo, si int, caps bool, di *docInfo, hist map[uint64]*[4]int, d *decoder, first *firstPass) []int {
 	n, k := len(m.tags), m.beam
 	if cap(d.static) < n {
 		d.static, d.dyn = make([]float32, n), make([]float32, n)
@@ -230,9 +291,19 @@ func (m *Model) beamSentence(s []tokInfo, caps bool, di *docInfo, hist map[uint6
 	width := d.width[:0]
 	start := beamItem{prev: int32(n), prev2: int32(n), back: -1}
 	for i := range s {
-		d.feats = staticFeatures(d.feats[:0], s, i, caps, di)
-		m.score(d.feats, static)
+		switch {
+		case first != nil:
+			static = d.cache[d.next : d.next+n]
+			d.next += n
+		default:
+			d.feats = staticFeatures(d.feats[:0], s, i, caps, di)
+			m.score(d.feats, static)
+			if m.twoPass {
+				d.cache = append(d.cache, static...)
+			}
+		}
 		h := histType(hist, &s[i])
+		dt := first.docType(m, s, si, i)
 		last := i == len(s)-1
 		cands := d.cands[:0]
 		var prevBeam []beamItem
@@ -242,7 +313,7 @@ func (m *Model) beamSentence(s []tokInfo, caps bool, di *docInfo, hist map[uint6
 			prevBeam = steps[(i-1)*k : (i-1)*k+width[i-1]]
 		}
 		for bi, it := range prevBeam {
-			d.feats = dynamicFeatures(d.feats[:0], s, i, int(it.prev), int(it.prev2), h)
+			d.feats = dynamicFeatures(d.feats[:0], s, i, int(it.prev), int(it.prev2), h, dt)
 			m.score(d.feats, dyn)
 			allowed := m.allowed[it.prev]
 			for t := 0; t < n; t++ {

@@ -55,6 +55,16 @@ const (
 	tTokGazKey
 	tTokGazPrev
 	tTokGazNext
+	tClusKey
+	tClus
+	tClusPrev
+	tClusNext
+	tClusShape
+	tDocType
+	tDocTypeShape
+	tDocTypeHist
+	tClusWide
+	tClusPair
 )
 
 const (
@@ -95,6 +105,9 @@ type tokInfo struct {
 	// tokGaz has a bit per type and position (alone, first, later) in
 	// which the training names used this word.
 	tokGaz uint32
+	// clus holds the word's classes (clusterBits apiece) when hasClus.
+	clus    uint32
+	hasClus bool
 }
 
 // normWord folds the typographic variants that news text has and the
@@ -172,6 +185,7 @@ func (m *Model) sentInfo(words []string) []tokInfo {
 		r, _ := utf8.DecodeRuneInString(w)
 		t.upper = unicode.IsUpper(r)
 		t.lex = m.lexClass(t.lower)
+		t.clus, t.hasClus = m.clusterOf(w, t.lower)
 	}
 	m.markGazetteer(info)
 	for i := range info {
@@ -203,6 +217,8 @@ func allCaps(info []tokInfo) bool {
 type docInfo struct {
 	capMid map[uint64]bool
 	lower  map[uint64]bool
+	// wideClusters adds the classes of a wider window (Model.wideClusters).
+	wideClusters bool
 }
 
 func newDocInfo(doc [][]tokInfo) docInfo {
@@ -373,6 +389,7 @@ func staticFeatures(dst []uint32, s []tokInfo, i int, caps bool, d *docInfo) []u
 	if t.gaz != "" {
 		dst = append(dst, k1(tGaz, t.hGaz), k2(tGazWord, t.hGaz, t.hShort))
 	}
+	dst = clusterFeatures(dst, s, i, d != nil && d.wideClusters)
 	for b := t.tokGaz; b != 0; b &= b - 1 {
 		dst = append(dst, k1(tTokGaz, uint64(bits.TrailingZeros32(b))))
 	}
@@ -396,9 +413,10 @@ func staticFeatures(dst []uint32, s []tokInfo, i int, caps bool, d *docInfo) []u
 }
 
 // dynamicFeatures appends the features that depend on the tags chosen
-// before token i (prev, prev2: tag indexes, or the start) and on what the
-// document's earlier tokens were tagged (hist: 0, or 1 + a type index).
-func dynamicFeatures(dst []uint32, s []tokInfo, i int, prev, prev2, hist int) []uint32 {
+// before token i (prev, prev2: tag indexes, or the start), on what the
+// document's earlier tokens were tagged (hist: 0, or 1 + a type index) and
+// on the type a first pass gave the word elsewhere (docType, the same).
+func dynamicFeatures(dst []uint32, s []tokInfo, i int, prev, prev2, hist, docType int) []uint32 {
 	t := &s[i]
 	p, p2 := uint64(prev), uint64(prev2)
 	dst = append(dst,
@@ -411,6 +429,10 @@ func dynamicFeatures(dst []uint32, s []tokInfo, i int, prev, prev2, hist int) []
 		h := uint64(hist)
 		dst = append(dst, k1(tHist, h), k2(tHistShape, h, t.hShort))
 	}
+	if docType != 0 {
+		h := uint64(docType)
+		dst = append(dst, k1(tDocType, h), k2(tDocTypeShape, h, t.hShort), k2(tDocTypeHist, h, uint64(hist)))
+	}
 	return dst
 }
 
@@ -418,4 +440,46 @@ func dynamicFeatures(dst []uint32, s []tokInfo, i int, prev, prev2, hist int) []
 func capitalised(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
+}
+
+// clusterOfLevel is class k of a token's packed classes.
+func clusterOfLevel(t *tokInfo, k int) uint64 {
+	return uint64(t.clus>>(clusterBits*k)) & (1<<clusterBits - 1)
+}
+
+// clusterFeatures appends the word clusters of token i and its neighbours.
+// A word the unlabelled text lacks is marked so, with its shape: rare
+// capitalised words are most often names.
+func clusterFeatures(dst []uint32, s []tokInfo, i int, wide bool) []uint32 {
+	t := &s[i]
+	if t.hasClus {
+		for k := 0; k < 3; k++ {
+			dst = append(dst, k1(tClus, uint64(k)<<16|clusterOfLevel(t, k)))
+		}
+		dst = append(dst, k2(tClusShape, clusterOfLevel(t, 2), t.hShort))
+	} else {
+		dst = append(dst, k2(tClusShape, 1<<20, t.hShort))
+	}
+	if i > 0 && s[i-1].hasClus {
+		dst = append(dst, k1(tClusPrev, clusterOfLevel(&s[i-1], 1)))
+	}
+	if i+1 < len(s) && s[i+1].hasClus {
+		dst = append(dst, k1(tClusNext, clusterOfLevel(&s[i+1], 1)))
+	}
+	if wide {
+		// The classes of a wider window, and of the word with its left
+		// neighbour.
+		for _, j := range [...]int{i - 2, i - 1, i + 1, i + 2} {
+			if j < 0 || j >= len(s) || !s[j].hasClus {
+				continue
+			}
+			for k := 0; k < 3; k += 2 {
+				dst = append(dst, k2(tClusWide, uint64(j-i+2)<<4|uint64(k), clusterOfLevel(&s[j], k)))
+			}
+		}
+		if t.hasClus && i > 0 && s[i-1].hasClus {
+			dst = append(dst, k2(tClusPair, clusterOfLevel(&s[i-1], 1), clusterOfLevel(t, 1)))
+		}
+	}
+	return dst
 }

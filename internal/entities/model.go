@@ -3,7 +3,9 @@ package entities
 import (
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // Types are the CoNLL entity types the model knows, in a fixed order.
@@ -23,12 +25,23 @@ type Model struct {
 	scale   float32
 	lex     table
 	gaz     table
+	// clus maps a word (case kept) to its classes, clusterBits apiece,
+	// learnt from unlabelled text (cluster.go); empty in older files.
+	clus    table
 	allowed [][]bool // allowed[prev][tag]; prev == len(tags) is the start
 	// drop, during training only, says whether to hide a token's identity
 	// so the model learns to tag names it has never seen from their shape
 	// and context.
 	drop func() bool
-	beam int // beam width at tagging time; 0 or 1 = greedy
+	// hideClusters, during training only, hides a hidden token's word
+	// clusters too.
+	hideClusters bool
+	beam         int // beam width at tagging time; 0 or 1 = greedy
+	// twoPass tags each document twice, the second pass seeing the
+	// first one's types for the same word (decode.go).
+	twoPass bool
+	// wideClusters adds the classes of the words within two.
+	wideClusters bool
 	// packed holds the weights again in the layout score17 adds fast.
 	packed []uint64
 }
@@ -246,6 +259,52 @@ func (m *Model) markGazetteer(info []tokInfo) {
 		}
 		i += best
 	}
+}
+
+// clusterKey is the cluster table's key of a word.
+func clusterKey(w string) uint32 { return f1(tClusKey, w) }
+
+// setClusters fills the cluster table from LearnClusters' result.
+func (m *Model) setClusters(c map[string]uint32) {
+	ws := make([]string, 0, len(c))
+	for w := range c {
+		ws = append(ws, w)
+	}
+	sort.Strings(ws)
+	var keys []uint32
+	var vals []int32
+	seen := map[uint32]bool{}
+	for _, w := range ws {
+		k := clusterKey(w)
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		keys = append(keys, k)
+		vals = append(vals, int32(c[w]))
+	}
+	m.clus = newTable(keys, vals)
+}
+
+// clusterOf returns the classes of w, trying its title-case and lower-case
+// forms when the text has no entry for it as written (headlines in
+// capitals, a capitalised sentence start).
+func (m *Model) clusterOf(w, lower string) (uint32, bool) {
+	if m.clus.slots == nil {
+		return 0, false
+	}
+	if v, ok := m.clus.get(clusterKey(w)); ok {
+		return uint32(v), true
+	}
+	if r, size := utf8.DecodeRuneInString(w); size < len(w) {
+		if v, ok := m.clus.get(clusterKey(string(r) + lower[min(size, len(lower)):])); ok {
+			return uint32(v), true
+		}
+	}
+	if v, ok := m.clus.get(clusterKey(lower)); ok {
+		return uint32(v), true
+	}
+	return 0, false
 }
 
 // tokGazKey is the gazetteer key of a single word's uses inside names; it

@@ -17,7 +17,7 @@ func TestPackedScores(t *testing.T) {
 	slow := make([]float32, len(m.tags))
 	for i := range info {
 		feats := staticFeatures(nil, info, i, false, &di)
-		feats = dynamicFeatures(feats, info, i, 0, len(m.tags), 1)
+		feats = dynamicFeatures(feats, info, i, 0, len(m.tags), 1, 2)
 		m.score17(feats, fast)
 		m.scoreSlow(feats, slow)
 		for k := range fast {

@@ -12,7 +12,19 @@ import (
 	"unicode/utf8"
 )
 
-const magic = "storyline-ner-1\n"
+// magic opens a model file; version 2 adds flags after the scale and the
+// word clusters' table after the gazetteer; version 1 files still load.
+const (
+	magic   = "storyline-ner-2\n"
+	magicV1 = "storyline-ner-1\n"
+)
+
+// A version 2 file's flags: the model tags twice (flagTwoPass), looks at
+// the classes of the words within two (flagWideClusters).
+const (
+	flagTwoPass = 1 << iota
+	flagWideClusters
+)
 
 // Limits on a model file, so a corrupt one fails cleanly.
 const (
@@ -31,6 +43,14 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		buf.WriteString(t)
 	}
 	binary.Write(&buf, binary.LittleEndian, math.Float32bits(m.scale))
+	var flags uint64
+	if m.twoPass {
+		flags |= flagTwoPass
+	}
+	if m.wideClusters {
+		flags |= flagWideClusters
+	}
+	putU(flags)
 	writeTable := func(t *table, withWeights bool) {
 		type kv struct {
 			k uint32
@@ -66,6 +86,7 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	writeTable(&m.feats, true)
 	writeTable(&m.lex, false)
 	writeTable(&m.gaz, false)
+	writeTable(&m.clus, false)
 	cw := &countWriter{w: w}
 	zw, err := gzip.NewWriterLevel(cw, gzip.BestCompression)
 	if err != nil {
@@ -112,7 +133,7 @@ func Load(r io.Reader, name string) (*Model, error) {
 // size before anything is allocated for it.
 func decode(r *bufio.Reader, size int) (*Model, error) {
 	head := make([]byte, len(magic))
-	if _, err := io.ReadFull(r, head); err != nil || string(head) != magic {
+	if _, err := io.ReadFull(r, head); err != nil || string(head) != magic && string(head) != magicV1 {
 		return nil, fmt.Errorf("not a storyline NER model: %w", errBadModel)
 	}
 	getU := func(limit uint64) (uint64, error) {
@@ -155,6 +176,14 @@ func decode(r *bufio.Reader, size int) (*Model, error) {
 	m.scale = math.Float32frombits(bits)
 	if math.IsNaN(float64(m.scale)) || math.IsInf(float64(m.scale), 0) {
 		return nil, fmt.Errorf("scale: %w", errBadModel)
+	}
+	if string(head) == magic {
+		flags, err := getU(flagTwoPass | flagWideClusters)
+		if err != nil {
+			return nil, err
+		}
+		m.twoPass = flags&flagTwoPass != 0
+		m.wideClusters = flags&flagWideClusters != 0
 	}
 	readTable := func(withWeights bool) (table, error) {
 		n, err := getU(maxRows)
@@ -210,6 +239,11 @@ func decode(r *bufio.Reader, size int) (*Model, error) {
 	}
 	if m.gaz, err = readTable(false); err != nil {
 		return nil, err
+	}
+	if string(head) == magic {
+		if m.clus, err = readTable(false); err != nil {
+			return nil, err
+		}
 	}
 	_, lexVals := m.lex.entries()
 	for _, v := range lexVals {

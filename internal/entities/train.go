@@ -35,6 +35,14 @@ type TrainOptions struct {
 	// Members > 1 trains that many models with seeds Seed, Seed+1, … and
 	// averages their weights; OnEpoch then also sees the average as epoch 0.
 	Members int
+	// Clusters are word classes from LearnClusters (nil = none).
+	Clusters map[string]uint32
+	// HideClusters hides the clusters of the tokens Dropout hides.
+	HideClusters bool
+	// TwoPass trains and tags each document twice (see Model.tagDoc).
+	TwoPass bool
+	// WideClusters adds the classes of the words within two.
+	WideClusters bool
 	// OnEpoch, when set, sees the averaged model after each pass, e.g. to
 	// score it on a development set.
 	OnEpoch func(epoch int, m *Model)
@@ -65,6 +73,12 @@ func Train(docs [][]Sentence, o TrainOptions) (*Model, error) {
 	}
 
 	m.lex = lexTable(docs)
+	if o.Clusters != nil {
+		m.setClusters(o.Clusters)
+	}
+	m.hideClusters = o.HideClusters
+	m.twoPass = o.TwoPass
+	m.wideClusters = o.WideClusters
 	folds := make([]table, o.Folds)
 	for k := range folds {
 		folds[k] = gazTable(docs, func(d int) bool { return d%o.Folds != k })

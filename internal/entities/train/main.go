@@ -1,6 +1,8 @@
 // Command train learns storyline's entity model from CoNLL-2003: it reads
-// eng.train, reports F1 on eng.testa after each pass, and writes the model.
-// eng.testb is never read here; it is for the eval task only.
+// eng.train, learns word clusters from eng.train's words and the other
+// English text sets beside the data folder (text.go), reports F1 on
+// eng.testa after each pass, and writes the model. eng.testb is never read
+// here; it is for the eval task only.
 //
 //	go run ./internal/entities/train -data ../shared/eval/conll2003 -out internal/entities/model.bin.gz
 package main
@@ -11,6 +13,8 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"time"
 
 	"storyline/internal/entities"
@@ -25,6 +29,12 @@ func main() {
 	minCount := flag.Int("mincount", 2, "drop features seen fewer times")
 	members := flag.Int("members", 3, "models trained with successive seeds and averaged")
 	dropout := flag.Float64("dropout", 0.4, "share of capitalised words whose identity is hidden in training")
+	text := flag.String("text", "", "folder of the unlabelled text sets the word clusters are learnt from (default: the parent of -data; \"none\" for no clusters)")
+	classes := flag.String("classes", "64,256,1024", "cluster granularities")
+	hideClusters := flag.Bool("hideclusters", true, "hide the clusters of the words dropout hides")
+	twoPass := flag.Bool("twopass", true, "tag each document twice, the second pass seeing the first one's types")
+	wide := flag.Bool("wideclusters", false, "features of the classes of the words within two")
+	cache := flag.String("clustercache", "", "file to keep the learnt clusters in between runs (for experiments)")
 	flag.Parse()
 	log.SetFlags(0)
 
@@ -37,8 +47,21 @@ func main() {
 		log.Fatal(err)
 	}
 	start := time.Now()
+	var clusters map[string]uint32
+	if *text != "none" {
+		if *text == "" {
+			*text = filepath.Dir(filepath.Clean(*data))
+		}
+		clusters, err = learnClusters(train, *text, *classes, *cache)
+		if err != nil {
+			log.Fatal(err)
+		}
+		log.Printf("%d words clustered (%s)", len(clusters), time.Since(start).Round(time.Second))
+	}
 	m, err := entities.Train(train, entities.TrainOptions{
 		Epochs: *epochs, Seed: *seed, MinCount: *minCount, Dropout: *dropout, Members: *members,
+		Clusters: clusters, HideClusters: *hideClusters, TwoPass: *twoPass,
+		WideClusters: *wide,
 		OnEpoch: func(epoch int, m *entities.Model) {
 			s, err := ner.ScoreModel(m, dev)
 			if err != nil {
@@ -83,4 +106,71 @@ func load(path string) ([][]entities.Sentence, error) {
 		}
 	}
 	return out, nil
+}
+
+// learnClusters learns word classes from the words of eng.train and the
+// unlabelled text under dir; with a cache file it reuses earlier classes.
+func learnClusters(train [][]entities.Sentence, dir, classes, cache string) (map[string]uint32, error) {
+	if cache != "" {
+		if c, err := readCache(cache); err == nil {
+			return c, nil
+		}
+	}
+	var ks []int
+	for f := range strings.SplitSeq(classes, ",") {
+		k, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil {
+			return nil, fmt.Errorf("-classes %q: %w", classes, err)
+		}
+		ks = append(ks, k)
+	}
+	var sents [][]string
+	n := 0
+	for _, d := range train {
+		for _, s := range d {
+			sents = append(sents, s.Words)
+			n += len(s.Words)
+		}
+	}
+	more, counts, err := unlabelled(dir)
+	if err != nil {
+		return nil, err
+	}
+	log.Printf("cluster text: eng.train %d tokens, %v", n, counts)
+	sents = append(sents, more...)
+	c := entities.LearnClusters(sents, entities.ClusterOptions{Classes: ks})
+	if cache != "" {
+		if err := writeCache(cache, c); err != nil {
+			return nil, err
+		}
+	}
+	return c, nil
+}
+
+func readCache(path string) (map[string]uint32, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	c := map[string]uint32{}
+	for l := range strings.SplitSeq(string(b), "\n") {
+		w, v, ok := strings.Cut(l, "\t")
+		if !ok {
+			continue
+		}
+		x, err := strconv.ParseUint(v, 10, 32)
+		if err != nil {
+			return nil, fmt.Errorf("cluster cache %s: %w", path, err)
+		}
+		c[w] = uint32(x)
+	}
+	return c, nil
+}
+
+func writeCache(path string, c map[string]uint32) error {
+	var sb strings.Builder
+	for w, v := range c {
+		fmt.Fprintf(&sb, "%s\t%d\n", w, v)
+	}
+	return os.WriteFile(path, []byte(sb.String()), 0o600)
 }
