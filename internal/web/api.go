@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -66,13 +67,7 @@ func list[T any](w http.ResponseWriter, r *http.Request, key string, items []T) 
 	return nil
 }
 
-func (s *Server) apiStories(w http.ResponseWriter, r *http.Request) error {
-	ctx, cancel := s.readContext(r)
-	defer cancel()
-	x, err := s.report(ctx)
-	if err != nil {
-		return err
-	}
+func (s *Server) apiStories(_ context.Context, w http.ResponseWriter, r *http.Request, x *index) error {
 	return list(w, r, "stories", x.storyOrder)
 }
 
@@ -89,17 +84,10 @@ type storyJSON struct {
 	Timeline []report.Moment  `json:"timeline"`
 }
 
-func (s *Server) apiStory(w http.ResponseWriter, r *http.Request) error {
-	ctx, cancel := s.readContext(r)
-	defer cancel()
-	x, err := s.report(ctx)
+func (s *Server) apiStory(_ context.Context, w http.ResponseWriter, r *http.Request, x *index) error {
+	st, err := x.story(r.PathValue("id"))
 	if err != nil {
 		return err
-	}
-	id := r.PathValue("id")
-	st := x.stories[id]
-	if st == nil {
-		return fmt.Errorf("no story %q: %w", clip(id, 40), news.ErrNotFound)
 	}
 	v := x.storyView(st, timeRange{})
 	out := storyJSON{Story: v.Summary, Events: []report.Event{}, Articles: []report.Article{}, Facts: []report.Fact{},
@@ -138,13 +126,7 @@ func (s *Server) apiStory(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-func (s *Server) apiEvents(w http.ResponseWriter, r *http.Request) error {
-	ctx, cancel := s.readContext(r)
-	defer cancel()
-	x, err := s.report(ctx)
-	if err != nil {
-		return err
-	}
+func (s *Server) apiEvents(_ context.Context, w http.ResponseWriter, r *http.Request, x *index) error {
 	story := r.URL.Query().Get("story")
 	out := []report.Event{}
 	for _, e := range x.rep.Events {
@@ -155,13 +137,7 @@ func (s *Server) apiEvents(w http.ResponseWriter, r *http.Request) error {
 	return list(w, r, "events", out)
 }
 
-func (s *Server) apiArticles(w http.ResponseWriter, r *http.Request) error {
-	ctx, cancel := s.readContext(r)
-	defer cancel()
-	x, err := s.report(ctx)
-	if err != nil {
-		return err
-	}
+func (s *Server) apiArticles(_ context.Context, w http.ResponseWriter, r *http.Request, x *index) error {
 	q := r.URL.Query()
 	f, err := searchFilter(q.Get("outlet"), q.Get("since"), q.Get("until"))
 	if err != nil {
@@ -185,21 +161,11 @@ func (s *Server) apiArticles(w http.ResponseWriter, r *http.Request) error {
 	return list(w, r, "articles", out)
 }
 
-func (s *Server) apiArticle(w http.ResponseWriter, r *http.Request) error {
-	ctx, cancel := s.readContext(r)
-	defer cancel()
-	x, err := s.report(ctx)
-	if err != nil {
-		return err
-	}
+func (s *Server) apiArticle(ctx context.Context, w http.ResponseWriter, r *http.Request, x *index) error {
 	id := r.PathValue("id")
-	doc, err := s.b.Doc(ctx, id)
+	doc, a, err := s.article(ctx, x, id)
 	if err != nil {
 		return err
-	}
-	a := x.articles[id]
-	if a == nil {
-		a = reportArticle(doc)
 	}
 	out := map[string]any{"article": a, "annotations": annotationsJSON(doc), "figures": []report.Figure{}, "quotes": []report.Quote{}}
 	var figs []report.Figure
@@ -237,13 +203,7 @@ func nonNil[T any](s []T) []T {
 	return s
 }
 
-func (s *Server) apiEntities(w http.ResponseWriter, r *http.Request) error {
-	ctx, cancel := s.readContext(r)
-	defer cancel()
-	x, err := s.report(ctx)
-	if err != nil {
-		return err
-	}
+func (s *Server) apiEntities(_ context.Context, w http.ResponseWriter, r *http.Request, x *index) error {
 	q := r.URL.Query()
 	var out []report.Entity
 	for _, e := range x.filterEntities(q.Get("kind"), clip(q.Get("q"), 200)) {
@@ -252,17 +212,10 @@ func (s *Server) apiEntities(w http.ResponseWriter, r *http.Request) error {
 	return list(w, r, "entities", nonNil(out))
 }
 
-func (s *Server) apiEntity(w http.ResponseWriter, r *http.Request) error {
-	ctx, cancel := s.readContext(r)
-	defer cancel()
-	x, err := s.report(ctx)
+func (s *Server) apiEntity(_ context.Context, w http.ResponseWriter, r *http.Request, x *index) error {
+	e, err := x.entity(r.PathValue("id"))
 	if err != nil {
 		return err
-	}
-	id := r.PathValue("id")
-	e := x.entities[id]
-	if e == nil {
-		return fmt.Errorf("no entity %q: %w", clip(id, 40), news.ErrNotFound)
 	}
 	v := x.entityView(e)
 	out := map[string]any{"entity": e, "stories": []string{}, "articles": []string{}, "quotes": []report.Quote{}}
@@ -282,13 +235,7 @@ func (s *Server) apiEntity(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-func (s *Server) apiFacts(w http.ResponseWriter, r *http.Request) error {
-	ctx, cancel := s.readContext(r)
-	defer cancel()
-	x, err := s.report(ctx)
-	if err != nil {
-		return err
-	}
+func (s *Server) apiFacts(_ context.Context, w http.ResponseWriter, r *http.Request, x *index) error {
 	q := r.URL.Query()
 	event, story, status := q.Get("event"), q.Get("story"), q.Get("status")
 	if _, known := statusNames[status]; status != "" && !known {
@@ -308,13 +255,7 @@ func (s *Server) apiFacts(w http.ResponseWriter, r *http.Request) error {
 	return list(w, r, "facts", out)
 }
 
-func (s *Server) apiQuotes(w http.ResponseWriter, r *http.Request) error {
-	ctx, cancel := s.readContext(r)
-	defer cancel()
-	x, err := s.report(ctx)
-	if err != nil {
-		return err
-	}
+func (s *Server) apiQuotes(_ context.Context, w http.ResponseWriter, r *http.Request, x *index) error {
 	q := r.URL.Query()
 	article, speaker, story := q.Get("article"), q.Get("speaker"), q.Get("story")
 	out := []report.Quote{}
@@ -337,13 +278,7 @@ type searchHit struct {
 	Published *string `json:"published"`
 }
 
-func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) error {
-	ctx, cancel := s.readContext(r)
-	defer cancel()
-	x, err := s.report(ctx)
-	if err != nil {
-		return err
-	}
+func (s *Server) apiSearch(ctx context.Context, w http.ResponseWriter, r *http.Request, x *index) error {
 	q := r.URL.Query()
 	text := q.Get("q")
 	if len(text) > maxSearchBytes {

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -36,13 +37,7 @@ type storiesData struct {
 	Pager    pager
 }
 
-func (s *Server) storiesPage(w http.ResponseWriter, r *http.Request) error {
-	ctx, cancel := s.readContext(r)
-	defer cancel()
-	x, err := s.report(ctx)
-	if err != nil {
-		return err
-	}
+func (s *Server) storiesPage(_ context.Context, w http.ResponseWriter, r *http.Request, x *index) error {
 	page, err := pageParam(r)
 	if err != nil {
 		return err
@@ -70,17 +65,10 @@ func (s *Server) storiesPage(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-func (s *Server) storyPage(w http.ResponseWriter, r *http.Request) error {
-	ctx, cancel := s.readContext(r)
-	defer cancel()
-	x, err := s.report(ctx)
+func (s *Server) storyPage(_ context.Context, w http.ResponseWriter, r *http.Request, x *index) error {
+	st, err := x.story(r.PathValue("id"))
 	if err != nil {
 		return err
-	}
-	id := r.PathValue("id")
-	st := x.stories[id]
-	if st == nil {
-		return fmt.Errorf("no story %q: %w", clip(id, 40), news.ErrNotFound)
 	}
 	var zoom timeRange
 	q := r.URL.Query()
@@ -114,13 +102,7 @@ type articlesData struct {
 	Pager    pager
 }
 
-func (s *Server) articlesPage(w http.ResponseWriter, r *http.Request) error {
-	ctx, cancel := s.readContext(r)
-	defer cancel()
-	x, err := s.report(ctx)
-	if err != nil {
-		return err
-	}
+func (s *Server) articlesPage(_ context.Context, w http.ResponseWriter, r *http.Request, x *index) error {
 	page, err := pageParam(r)
 	if err != nil {
 		return err
@@ -162,21 +144,10 @@ type dateRow struct {
 	Href                   string
 }
 
-func (s *Server) articlePage(w http.ResponseWriter, r *http.Request) error {
-	ctx, cancel := s.readContext(r)
-	defer cancel()
-	x, err := s.report(ctx)
+func (s *Server) articlePage(ctx context.Context, w http.ResponseWriter, r *http.Request, x *index) error {
+	doc, a, err := s.article(ctx, x, r.PathValue("id"))
 	if err != nil {
 		return err
-	}
-	id := r.PathValue("id")
-	doc, err := s.b.Doc(ctx, id)
-	if err != nil {
-		return err
-	}
-	a := x.articles[id]
-	if a == nil { // stored after the report was made
-		a = reportArticle(doc)
 	}
 	d := articleData{Row: x.articleRow(a), Counts: map[string]int{}, FigHref: map[string]string{}}
 	for i, rm := range a.Removed {
@@ -285,6 +256,38 @@ func kindClass(k string) string {
 	return "other"
 }
 
+// story is the story of the given ID, or an error wrapping
+// news.ErrNotFound.
+func (x *index) story(id string) (*report.Story, error) {
+	if st := x.stories[id]; st != nil {
+		return st, nil
+	}
+	return nil, fmt.Errorf("no story %q: %w", clip(id, 40), news.ErrNotFound)
+}
+
+// entity is the entity of the given ID, or an error wrapping
+// news.ErrNotFound.
+func (x *index) entity(id string) (*report.Entity, error) {
+	if e := x.entities[id]; e != nil {
+		return e, nil
+	}
+	return nil, fmt.Errorf("no entity %q: %w", clip(id, 40), news.ErrNotFound)
+}
+
+// article is the stored doc of the given ID with its article as the report
+// shows it, made from the doc when it was stored after the report.
+func (s *Server) article(ctx context.Context, x *index, id string) (*news.Doc, *report.Article, error) {
+	doc, err := s.b.Doc(ctx, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	a := x.articles[id]
+	if a == nil {
+		a = reportArticle(doc)
+	}
+	return doc, a, nil
+}
+
 // reportArticle is a stored doc's article as the report would show it,
 // for an article newer than the cached report.
 func reportArticle(d *news.Doc) *report.Article {
@@ -301,13 +304,7 @@ type entitiesData struct {
 	Pager    pager
 }
 
-func (s *Server) entitiesPage(w http.ResponseWriter, r *http.Request) error {
-	ctx, cancel := s.readContext(r)
-	defer cancel()
-	x, err := s.report(ctx)
-	if err != nil {
-		return err
-	}
+func (s *Server) entitiesPage(_ context.Context, w http.ResponseWriter, r *http.Request, x *index) error {
 	page, err := pageParam(r)
 	if err != nil {
 		return err
@@ -345,17 +342,10 @@ func (x *index) filterEntities(kind, q string) []*report.Entity {
 	return out
 }
 
-func (s *Server) entityPage(w http.ResponseWriter, r *http.Request) error {
-	ctx, cancel := s.readContext(r)
-	defer cancel()
-	x, err := s.report(ctx)
+func (s *Server) entityPage(_ context.Context, w http.ResponseWriter, r *http.Request, x *index) error {
+	e, err := x.entity(r.PathValue("id"))
 	if err != nil {
 		return err
-	}
-	id := r.PathValue("id")
-	e := x.entities[id]
-	if e == nil {
-		return fmt.Errorf("no entity %q: %w", clip(id, 40), news.ErrNotFound)
 	}
 	s.render(w, r, http.StatusOK, "entity", &pageData{Title: e.Name, Nav: "entities", Data: x.entityView(e)})
 	return nil
@@ -375,13 +365,7 @@ type searchRow struct {
 	A   *report.Article
 }
 
-func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) error {
-	ctx, cancel := s.readContext(r)
-	defer cancel()
-	x, err := s.report(ctx)
-	if err != nil {
-		return err
-	}
+func (s *Server) searchPage(ctx context.Context, w http.ResponseWriter, r *http.Request, x *index) error {
 	q := r.URL.Query()
 	d := searchData{Q: q.Get("q"), Outlet: q.Get("outlet"), Since: q.Get("since"), Until: q.Get("until"), Outlets: x.outlets}
 	status := http.StatusOK

@@ -144,13 +144,13 @@ func (s *Server) routes(mux *http.ServeMux) {
 			}
 		})
 	}
-	page("GET /{$}", s.storiesPage)
-	page("GET /stories/{id}", s.storyPage)
-	page("GET /articles", s.articlesPage)
-	page("GET /articles/{id}", s.articlePage)
-	page("GET /entities", s.entitiesPage)
-	page("GET /entities/{id}", s.entityPage)
-	page("GET /search", s.searchPage)
+	page("GET /{$}", s.reads(s.storiesPage))
+	page("GET /stories/{id}", s.reads(s.storyPage))
+	page("GET /articles", s.reads(s.articlesPage))
+	page("GET /articles/{id}", s.reads(s.articlePage))
+	page("GET /entities", s.reads(s.entitiesPage))
+	page("GET /entities/{id}", s.reads(s.entityPage))
+	page("GET /search", s.reads(s.searchPage))
 	page("GET /add", s.addPage)
 	page("POST /add", s.addSubmit)
 	page("GET /jobs/{id}", s.jobPage)
@@ -171,17 +171,17 @@ func (s *Server) routes(mux *http.ServeMux) {
 			}
 		})
 	}
-	apiRoute("GET", "/api/stories", s.apiStories)
-	apiRoute("GET", "/api/stories/{id}", s.apiStory)
-	apiRoute("GET", "/api/events", s.apiEvents)
-	apiRoute("GET", "/api/articles", s.apiArticles)
+	apiRoute("GET", "/api/stories", s.reads(s.apiStories))
+	apiRoute("GET", "/api/stories/{id}", s.reads(s.apiStory))
+	apiRoute("GET", "/api/events", s.reads(s.apiEvents))
+	apiRoute("GET", "/api/articles", s.reads(s.apiArticles))
 	apiRoute("POST", "/api/articles", s.apiAddArticle)
-	apiRoute("GET", "/api/articles/{id}", s.apiArticle)
-	apiRoute("GET", "/api/entities", s.apiEntities)
-	apiRoute("GET", "/api/entities/{id}", s.apiEntity)
-	apiRoute("GET", "/api/facts", s.apiFacts)
-	apiRoute("GET", "/api/quotes", s.apiQuotes)
-	apiRoute("GET", "/api/search", s.apiSearch)
+	apiRoute("GET", "/api/articles/{id}", s.reads(s.apiArticle))
+	apiRoute("GET", "/api/entities", s.reads(s.apiEntities))
+	apiRoute("GET", "/api/entities/{id}", s.reads(s.apiEntity))
+	apiRoute("GET", "/api/facts", s.reads(s.apiFacts))
+	apiRoute("GET", "/api/quotes", s.reads(s.apiQuotes))
+	apiRoute("GET", "/api/search", s.reads(s.apiSearch))
 	apiRoute("POST", "/api/feeds", s.apiAddFeed)
 	apiRoute("GET", "/api/jobs/{id}", s.apiJob)
 	apiRoute("GET", "/api/openapi.json", s.apiOpenAPI)
@@ -248,6 +248,24 @@ func (s *Server) report(ctx context.Context) (*index, error) {
 
 func (s *Server) readContext(r *http.Request) (context.Context, context.CancelFunc) {
 	return context.WithTimeout(r.Context(), s.cfg.ReadTimeout)
+}
+
+// reader handles a read that shows the report: it runs within the read
+// timeout, with the report and its index loaded.
+type reader func(ctx context.Context, w http.ResponseWriter, r *http.Request, x *index) error
+
+// reads gives h the read context and the report, or fails as loading the
+// report failed.
+func (s *Server) reads(h reader) func(http.ResponseWriter, *http.Request) error {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		ctx, cancel := s.readContext(r)
+		defer cancel()
+		x, err := s.report(ctx)
+		if err != nil {
+			return err
+		}
+		return h(ctx, w, r, x)
+	}
 }
 
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
