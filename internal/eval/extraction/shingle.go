@@ -5,6 +5,8 @@ import (
 	"math/rand/v2"
 	"strings"
 	"unicode"
+
+	"storyline/internal/eval"
 )
 
 // Counts are one page's shingle matches, normalised so that they sum to 1
@@ -102,10 +104,7 @@ func Macro(pages []Counts) (p, r, f1 float64) {
 	if nr > 0 {
 		r /= float64(nr)
 	}
-	if p+r > 0 {
-		f1 = 2 * p * r / (p + r)
-	}
-	return p, r, f1
+	return p, r, eval.F1(p, r)
 }
 
 // Spread is a bootstrap half-width (1.96 standard deviations) of each

@@ -1,6 +1,10 @@
 package extraction
 
-import "strings"
+import (
+	"strings"
+
+	"storyline/internal/eval"
+)
 
 // SnippetCounts are the trafilatura-eval counts over a set of pages.
 type SnippetCounts struct{ TP, FP, FN, TN int }
@@ -14,18 +18,7 @@ func (s *SnippetCounts) Add(o SnippetCounts) {
 }
 
 // Scores returns precision, recall and F1 over all snippets.
-func (s SnippetCounts) Scores() (p, r, f1 float64) {
-	if s.TP+s.FP > 0 {
-		p = float64(s.TP) / float64(s.TP+s.FP)
-	}
-	if s.TP+s.FN > 0 {
-		r = float64(s.TP) / float64(s.TP+s.FN)
-	}
-	if p+r > 0 {
-		f1 = 2 * p * r / (p + r)
-	}
-	return p, r, f1
-}
+func (s SnippetCounts) Scores() (p, r, f1 float64) { return eval.PRF(s.TP, s.TP+s.FP, s.TP+s.FN) }
 
 // collapseSpace joins the fields of s with single spaces.
 func collapseSpace(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -3,6 +3,8 @@ package ner
 import (
 	"fmt"
 	"sort"
+
+	"storyline/internal/eval"
 )
 
 // Chunk is one entity: tokens [Start, End) of a sentence and its type.
@@ -86,18 +88,7 @@ type Counts struct {
 }
 
 // PRF returns precision, recall and F1, each 0 when undefined.
-func (c Counts) PRF() (p, r, f float64) {
-	if c.Pred > 0 {
-		p = float64(c.Correct) / float64(c.Pred)
-	}
-	if c.Gold > 0 {
-		r = float64(c.Correct) / float64(c.Gold)
-	}
-	if p+r > 0 {
-		f = 2 * p * r / (p + r)
-	}
-	return p, r, f
-}
+func (c Counts) PRF() (p, r, f float64) { return eval.PRF(c.Correct, c.Pred, c.Gold) }
 
 // Scorer accumulates conlleval counts sentence by sentence.
 type Scorer struct {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"storyline/internal/eval"
 	"storyline/internal/news"
 )
 
@@ -31,18 +32,7 @@ type Counts struct {
 }
 
 // PRF returns precision, recall and F1.
-func (c Counts) PRF() (p, r, f float64) {
-	if c.Pred > 0 {
-		p = float64(c.Matched) / float64(c.Pred)
-	}
-	if c.Gold > 0 {
-		r = float64(c.Matched) / float64(c.Gold)
-	}
-	if p+r > 0 {
-		f = 2 * p * r / (p + r)
-	}
-	return p, r, f
-}
+func (c Counts) PRF() (p, r, f float64) { return eval.PRF(c.Matched, c.Pred, c.Gold) }
 
 // Scorer adds up articles.
 type Scorer struct {

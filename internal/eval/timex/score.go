@@ -1,6 +1,10 @@
 package timex
 
-import "strings"
+import (
+	"strings"
+
+	"storyline/internal/eval"
+)
 
 // Span is a system's temporal expression in a document's text.
 type Span struct {
@@ -58,18 +62,7 @@ func (s *Scorer) Add(gold []Timex, sys []Span) {
 }
 
 // PRF returns precision, recall and F1 of matched counts.
-func (s *Scorer) PRF(matched int) (p, r, f float64) {
-	if s.System > 0 {
-		p = float64(matched) / float64(s.System)
-	}
-	if s.Gold > 0 {
-		r = float64(matched) / float64(s.Gold)
-	}
-	if p+r > 0 {
-		f = 2 * p * r / (p + r)
-	}
-	return p, r, f
-}
+func (s *Scorer) PRF(matched int) (p, r, f float64) { return eval.PRF(matched, s.System, s.Gold) }
 
 // TypeAccuracy is the share of relaxed matches whose type is right.
 func (s *Scorer) TypeAccuracy() float64 {
