@@ -148,18 +148,9 @@ func runAEB(ctx context.Context, dir string, o eval.Options, ex Extractor) (*eva
 	if err != nil {
 		return nil, err
 	}
-	var pages []aebPage
-	for _, p := range all {
-		keep, err := inSplit(o.Split, p.ID)
-		if err != nil {
-			return nil, err
-		}
-		if keep {
-			pages = append(pages, p)
-		}
-	}
-	if len(pages) == 0 {
-		return nil, fmt.Errorf("no pages in %s", dir)
+	pages, err := pagesIn(o.Split, dir, all, func(p aebPage) string { return p.ID })
+	if err != nil {
+		return nil, err
 	}
 	start := time.Now()
 	got, busy := extractAll(ctx, len(pages), func(i int) ([]byte, string, error) {

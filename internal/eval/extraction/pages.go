@@ -69,6 +69,25 @@ func inSplit(split, key string) (bool, error) {
 	return false, fmt.Errorf("unknown split %q (want dev, test or all)", split)
 }
 
+// pagesIn keeps the pages of all that are in split, each placed by its
+// key; a split with no pages is an error naming the set's folder dir.
+func pagesIn[T any](split, dir string, all []T, key func(T) string) ([]T, error) {
+	var pages []T
+	for _, p := range all {
+		keep, err := inSplit(split, key(p))
+		if err != nil {
+			return nil, err
+		}
+		if keep {
+			pages = append(pages, p)
+		}
+	}
+	if len(pages) == 0 {
+		return nil, fmt.Errorf("no pages in %s", dir)
+	}
+	return pages, nil
+}
+
 // extracted is one page's outcome.
 type extracted struct {
 	text string

@@ -74,18 +74,9 @@ func runTreval(ctx context.Context, dir string, o eval.Options, ex Extractor) (*
 	if err != nil {
 		return nil, err
 	}
-	var pages []trevalPage
-	for _, p := range all {
-		keep, err := inSplit(o.Split, p.URL)
-		if err != nil {
-			return nil, err
-		}
-		if keep {
-			pages = append(pages, p)
-		}
-	}
-	if len(pages) == 0 {
-		return nil, fmt.Errorf("no pages in %s", dir)
+	pages, err := pagesIn(o.Split, dir, all, func(p trevalPage) string { return p.URL })
+	if err != nil {
+		return nil, err
 	}
 	start := time.Now()
 	got, busy := extractAll(ctx, len(pages), func(i int) ([]byte, string, error) {
