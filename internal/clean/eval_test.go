@@ -9,11 +9,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
+	"storyline/internal/eval/extraction"
 	"storyline/internal/shareddata"
 )
 
@@ -22,44 +22,13 @@ import (
 // plain text, every block on its own line, gives the kind of text this
 // package cleans: text copied from a page. Scored as the set defines it
 // (a "with" snippet found is a true positive, missing a false negative; a
-// "without" snippet found a false positive), it shows what Clean takes out
-// and what it wrongly takes with it.
+// "without" snippet found a false positive) by internal/eval/extraction,
+// it shows what Clean takes out and what it wrongly takes with it.
 
 type evalPage struct {
 	File    string   `json:"file"`
 	With    []string `json:"with"`
 	Without []string `json:"without"`
-}
-
-type counts struct{ tp, fn, fp int }
-
-func (c counts) prf() (p, r, f float64) {
-	if c.tp+c.fp > 0 {
-		p = float64(c.tp) / float64(c.tp+c.fp)
-	}
-	if c.tp+c.fn > 0 {
-		r = float64(c.tp) / float64(c.tp+c.fn)
-	}
-	if p+r > 0 {
-		f = 2 * p * r / (p + r)
-	}
-	return p, r, f
-}
-
-func (c *counts) score(text string, pg evalPage) {
-	t := fold(text)
-	for _, s := range pg.With {
-		if strings.Contains(t, fold(s)) {
-			c.tp++
-		} else {
-			c.fn++
-		}
-	}
-	for _, s := range pg.Without {
-		if strings.Contains(t, fold(s)) {
-			c.fp++
-		}
-	}
 }
 
 // devSplit puts about half the pages, chosen by a hash of the URL, in the
@@ -83,7 +52,7 @@ func TestTrafilaturaEval(t *testing.T) {
 	if err := json.Unmarshal(raw, &pages); err != nil {
 		t.Fatalf("evaldata.json: %v", err)
 	}
-	var before, after [2]counts // [0] dev, [1] held out
+	var before, after [2]extraction.SnippetCounts // [0] dev, [1] held out
 	n := 0
 	for url, pg := range pages {
 		text, err := pageText(dir, pg.File)
@@ -96,14 +65,14 @@ func TestTrafilaturaEval(t *testing.T) {
 		if devSplit(url) {
 			split = 0
 		}
-		before[split].score(text, pg)
+		before[split].Add(extraction.ScoreSnippets(text, pg.With, pg.Without))
 		// The headline moves to the title: it is not lost.
 		r := Clean(text, Options{})
-		after[split].score(r.Title+"\n"+r.Text, pg)
+		after[split].Add(extraction.ScoreSnippets(r.Title+"\n"+r.Text, pg.With, pg.Without))
 	}
 	for i, name := range []string{"dev", "held-out"} {
-		bp, br, bf := before[i].prf()
-		ap, ar, af := after[i].prf()
+		bp, br, bf := before[i].Scores()
+		ap, ar, af := after[i].Scores()
 		t.Logf("%s: page text P %.3f R %.3f F1 %.3f; cleaned P %.3f R %.3f F1 %.3f (%d pages in all)", name, bp, br, bf, ap, ar, af, n)
 		// Cleaning must pay for itself: better F1, and recall kept.
 		if af <= bf || br-ar > 0.05 {
@@ -203,7 +172,7 @@ func TestExtractionBenchmarkEval(t *testing.T) {
 	if err := json.Unmarshal(raw, &gold); err != nil {
 		t.Fatalf("ground-truth.json: %v", err)
 	}
-	var before, after [2][]shingleCounts
+	var before, after [2][]extraction.Counts
 	for id, g := range gold {
 		text, err := gzPageText(filepath.Join(dir, "html", id+".html.gz"))
 		if err != nil {
@@ -214,83 +183,15 @@ func TestExtractionBenchmarkEval(t *testing.T) {
 		if devSplit(id) {
 			split = 0
 		}
-		before[split] = append(before[split], scoreShingles(g.Body, text))
-		after[split] = append(after[split], scoreShingles(g.Body, Clean(text, Options{}).Text))
+		before[split] = append(before[split], extraction.ScorePage(g.Body, text))
+		after[split] = append(after[split], extraction.ScorePage(g.Body, Clean(text, Options{}).Text))
 	}
 	for i, name := range []string{"dev", "held-out"} {
-		bp, br, bf := macroShingles(before[i])
-		ap, ar, af := macroShingles(after[i])
+		bp, br, bf := extraction.Macro(before[i])
+		ap, ar, af := extraction.Macro(after[i])
 		t.Logf("%s (%d pages): page text P %.3f R %.3f F1 %.3f; cleaned P %.3f R %.3f F1 %.3f", name, len(before[i]), bp, br, bf, ap, ar, af)
 		if af <= bf || br-ar > 0.05 {
 			t.Errorf("%s: cleaning does not help: F1 %.3f → %.3f, recall %.3f → %.3f", name, bf, af, br, ar)
 		}
 	}
-}
-
-// shingleCounts are one page's matches of word 4-grams, as fractions of
-// their sum so that every page weighs the same (the benchmark's metric,
-// defined in ../shared/eval/README.md).
-type shingleCounts struct{ tp, fp, fn float64 }
-
-func shingles(s string) map[string]int {
-	toks := strings.FieldsFunc(s, func(r rune) bool { return r != '_' && !unicode.IsLetter(r) && !unicode.IsNumber(r) })
-	out := map[string]int{}
-	if len(toks) > 0 && len(toks) < 4 {
-		out[strings.Join(toks, " ")]++
-	}
-	for i := 0; i+4 <= len(toks); i++ {
-		out[strings.Join(toks[i:i+4], " ")]++
-	}
-	return out
-}
-
-func scoreShingles(gold, pred string) shingleCounts {
-	g, p := shingles(gold), shingles(pred)
-	var c shingleCounts
-	for k, n := range g {
-		c.tp += float64(min(n, p[k]))
-		c.fn += float64(max(0, n-p[k]))
-	}
-	for k, n := range p {
-		c.fp += float64(max(0, n-g[k]))
-	}
-	if sum := c.tp + c.fp + c.fn; sum > 0 {
-		c.tp, c.fp, c.fn = c.tp/sum, c.fp/sum, c.fn/sum
-	}
-	return c
-}
-
-// macroShingles averages precision over pages that predicted something and
-// recall over pages whose gold has something; a page with neither false
-// positives nor false negatives scores 1 on both.
-func macroShingles(pages []shingleCounts) (p, r, f float64) {
-	var np, nr int
-	for _, c := range pages {
-		if c.tp+c.fp > 0 {
-			if c.fp == 0 && c.fn == 0 {
-				p++
-			} else {
-				p += c.tp / (c.tp + c.fp)
-			}
-			np++
-		}
-		if c.tp+c.fn > 0 {
-			if c.fp == 0 && c.fn == 0 {
-				r++
-			} else {
-				r += c.tp / (c.tp + c.fn)
-			}
-			nr++
-		}
-	}
-	if np > 0 {
-		p /= float64(np)
-	}
-	if nr > 0 {
-		r /= float64(nr)
-	}
-	if p+r > 0 {
-		f = 2 * p * r / (p + r)
-	}
-	return p, r, f
 }
