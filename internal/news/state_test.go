@@ -36,7 +36,9 @@ func TestStateWriteValidate(t *testing.T) {
 		}
 		return nil
 	}
-	val := func(ns, key string, v []byte) StateWrite { return StateWrite{Values: []StateValue{{NS: ns, Key: key, Value: v}}} }
+	val := func(ns, key string, v []byte) StateWrite {
+		return StateWrite{Values: []StateValue{{NS: ns, Key: key, Value: v}}}
+	}
 	for _, c := range []struct {
 		name string
 		w    StateWrite
