@@ -66,5 +66,14 @@ func StartServer(cfg ServerConfig) (*server.Server, error) {
 		s.Shutdown()
 		return nil, fmt.Errorf("queue: the in-process NATS server did not start within 30 s (is %s free?)", cfg.Listen)
 	}
+	// Clients ask JetStream at once; with no port, "ready" can come before
+	// JetStream is (a -race run once caught a request during its start).
+	for deadline := time.Now().Add(30 * time.Second); !s.JetStreamEnabled(); {
+		if time.Now().After(deadline) {
+			s.Shutdown()
+			return nil, fmt.Errorf("queue: JetStream did not start within 30 s in the in-process NATS server")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
 	return s, nil
 }
