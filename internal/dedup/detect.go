@@ -1,6 +1,15 @@
 package dedup
 
 import (
+	"context"
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strconv"
+	"sync"
+
+	"storyline/internal/memstate"
 	"storyline/internal/news"
 )
 
@@ -27,46 +36,177 @@ type entry struct {
 	seq   int
 }
 
-// maxAligned bounds the candidates aligned sentence by sentence, the most
-// similar by vocabulary first.
-const maxAligned = 8
-
-// Detector finds duplicates and rewrites as articles arrive, comparing each
-// new article only with the candidates its signatures point to.
-type Detector struct {
-	shingles *Index
-	vocab    *Index
-	docs     map[string]*entry
-}
-
-// NewDetector returns an empty detector.
-func NewDetector() *Detector {
-	return &Detector{shingles: NewIndex(4), vocab: NewIndex(2), docs: map[string]*entry{}}
-}
-
-// Add compares d with the articles added before and returns what it found:
-// at most one relation, to the closest earlier article. Which of the two is
-// the original is decided by Original, so the relation may point either way.
-func (x *Detector) Add(d *news.Doc) *Relation {
+func newEntry(d *news.Doc, seq int) *entry {
 	text := d.Text()
-	e := &entry{doc: d, seq: len(x.docs)}
+	e := &entry{doc: d, seq: seq}
 	for _, s := range d.Sentences {
 		e.sents = append(e.sents, s.In(text))
 	}
 	e.bags = bags(e.sents)
+	return e
+}
+
+// maxAligned bounds the candidates aligned sentence by sentence, the most
+// similar by vocabulary first; maxBucketScan the IDs read per band key.
+const (
+	maxAligned    = 8
+	maxBucketScan = 256
+)
+
+// Rows per band of the two indexes: 4 rows (32 bands) makes a Jaccard of
+// 0.5 a candidate with probability ≈ 0.87 and 0.2 with ≈ 0.05; 2 rows (64
+// bands) makes 0.2 a candidate with ≈ 0.93.
+const (
+	shingleRows = 4
+	vocabRows   = 2
+)
+
+// Namespaces of the detector's state.
+const (
+	nsShingleBands = "dedup.s"   // band key → articles (near duplicates)
+	nsVocabBands   = "dedup.v"   // band key → articles (rewrite candidates)
+	nsSignatures   = "dedup.sig" // article → its two signatures and arrival number
+	nsMeta         = "dedup.meta"
+	nsRelations    = "dedup.rel" // article → the relation found for it
+)
+
+// Backend is where the detector keeps what it has seen — signatures and the
+// band index as values and postings — and reads the docs it compares with.
+// A store that is also a news.StateStore is one; NewDetector keeps
+// everything in memory.
+type Backend interface {
+	news.StateStore
+	Doc(ctx context.Context, id string) (*news.Doc, error)
+}
+
+// Detector finds duplicates and rewrites as articles arrive, comparing each
+// new article only with the candidates its signatures point to: the work
+// of one add is bounded by maxBucketScan and maxAligned, whatever the
+// number of articles seen.
+type Detector struct {
+	b Backend
+}
+
+// New returns a detector keeping its state in b.
+func New(b Backend) *Detector { return &Detector{b: b} }
+
+// NewDetector returns a detector that keeps everything in memory.
+func NewDetector() *Detector { return New(&memBackend{State: memstate.New(), docs: map[string]*news.Doc{}}) }
+
+type memBackend struct {
+	*memstate.State
+	mu   sync.Mutex
+	docs map[string]*news.Doc
+}
+
+func (m *memBackend) Doc(_ context.Context, id string) (*news.Doc, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	d, ok := m.docs[id]
+	if !ok {
+		return nil, fmt.Errorf("doc %s: %w", id, news.ErrNotFound)
+	}
+	return d, nil
+}
+
+// Add compares d with the articles added before, records d, and returns
+// what it found: at most one relation, to the closest earlier article.
+// Which of the two is the original is decided by Original, so the relation
+// may point either way. It is AddWrite with the write applied at once.
+func (x *Detector) Add(d *news.Doc) *Relation {
+	r, err := x.AddContext(context.Background(), d)
+	if err != nil {
+		panic(err) // only the in-memory backend is used without a context
+	}
+	return r
+}
+
+// AddContext is Add with a context and the backend's errors.
+func (x *Detector) AddContext(ctx context.Context, d *news.Doc) (*Relation, error) {
+	r, w, err := x.AddWrite(ctx, d)
+	if err != nil {
+		return nil, err
+	}
+	if m, ok := x.b.(*memBackend); ok {
+		m.mu.Lock()
+		m.docs[d.Article.ID] = d
+		m.mu.Unlock()
+	}
+	if err := x.b.PutState(ctx, w); err != nil {
+		return nil, fmt.Errorf("dedup %s: %w", d.Article.ID, err)
+	}
+	return r, nil
+}
+
+// AddWrite finds d's relation and returns, without applying it, the write
+// that records d: the caller may apply it in one transaction with others.
+// d must already be readable through the backend's Doc once the write is
+// applied, for later articles to compare with it.
+func (x *Detector) AddWrite(ctx context.Context, d *news.Doc) (*Relation, news.StateWrite, error) {
+	var w news.StateWrite
 	id := d.Article.ID
-	x.docs[id] = e
-	dups := x.shingles.Add(id, Sign(text), dupShingles)
-	cands := x.vocab.Add(id, SignVocabulary(text), candVocabulary)
+	if id == "" {
+		return nil, w, fmt.Errorf("dedup: article without ID: %w", news.ErrInvalid)
+	}
+	if got, err := x.b.GetState(ctx, nsSignatures, []string{id}); err != nil {
+		return nil, w, fmt.Errorf("dedup %s: %w", id, err)
+	} else if _, seen := got[id]; seen {
+		return nil, w, nil // already added
+	}
+	seq, err := x.next(ctx, &w)
+	if err != nil {
+		return nil, w, fmt.Errorf("dedup %s: %w", id, err)
+	}
+	text := d.Text()
+	sh, vo := Sign(text), SignVocabulary(text)
+	shKeys, voKeys := bandKeys(&sh, shingleRows), bandKeys(&vo, vocabRows)
+	dups, err := x.matches(ctx, nsShingleBands, shKeys, id, &sh, dupShingles, func(s *stored) *Signature { return &s.shingles })
+	if err != nil {
+		return nil, w, fmt.Errorf("dedup %s: %w", id, err)
+	}
+	cands, err := x.matches(ctx, nsVocabBands, voKeys, id, &vo, candVocabulary, func(s *stored) *Signature { return &s.vocab })
+	if err != nil {
+		return nil, w, fmt.Errorf("dedup %s: %w", id, err)
+	}
+	for _, k := range shKeys {
+		w.Postings = append(w.Postings, news.Posting{NS: nsShingleBands, Key: k, ID: id})
+	}
+	for _, k := range voKeys {
+		w.Postings = append(w.Postings, news.Posting{NS: nsVocabBands, Key: k, ID: id})
+	}
+	w.Values = append(w.Values, news.StateValue{NS: nsSignatures, Key: id, Value: encodeStored(&stored{shingles: sh, vocab: vo, seq: seq})})
+
+	e := newEntry(d, seq)
+	rel, err := x.relate(ctx, e, dups, cands)
+	if err != nil {
+		return nil, w, fmt.Errorf("dedup %s: %w", id, err)
+	}
+	if rel != nil {
+		b, err := json.Marshal(rel)
+		if err != nil {
+			return nil, w, err
+		}
+		w.Values = append(w.Values, news.StateValue{NS: nsRelations, Key: rel.Article, Value: b})
+	}
+	return rel, w, nil
+}
+
+func (x *Detector) relate(ctx context.Context, e *entry, dups, cands []candidate) (*Relation, error) {
 	if len(dups) > 0 {
-		other := x.docs[dups[0].ID]
+		other, err := x.entry(ctx, dups[0])
+		if err != nil {
+			return nil, err
+		}
 		orig, dup := Original(side(other, 0), side(e, 0))
-		return &Relation{Article: dup.ID, Of: orig.ID, Kind: Duplicate, Similarity: dups[0].Similarity}
+		return &Relation{Article: dup.ID, Of: orig.ID, Kind: Duplicate, Similarity: dups[0].sim}, nil
 	}
 	var best *Relation
 	bestCover := 0.0
 	for _, c := range cands[:min(len(cands), maxAligned)] {
-		other := x.docs[c.ID]
+		other, err := x.entry(ctx, c)
+		if err != nil {
+			return nil, err
+		}
 		al := alignBags(other.bags, e.bags)
 		if !al.IsRewrite() {
 			continue
@@ -76,7 +216,117 @@ func (x *Detector) Add(d *news.Doc) *Relation {
 			best = relation(other, e, al)
 		}
 	}
-	return best
+	return best, nil
+}
+
+func (x *Detector) entry(ctx context.Context, c candidate) (*entry, error) {
+	d, err := x.b.Doc(ctx, c.id)
+	if err != nil {
+		return nil, fmt.Errorf("read candidate %s: %w", c.id, err)
+	}
+	return newEntry(d, c.seq), nil
+}
+
+// next numbers arrivals, for the last tie-break of Original.
+func (x *Detector) next(ctx context.Context, w *news.StateWrite) (int, error) {
+	got, err := x.b.GetState(ctx, nsMeta, []string{"n"})
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	if v, ok := got["n"]; ok && len(v) == 8 {
+		n = int(binary.LittleEndian.Uint64(v))
+	}
+	var b [8]byte
+	binary.LittleEndian.PutUint64(b[:], uint64(n+1))
+	w.Values = append(w.Values, news.StateValue{NS: nsMeta, Key: "n", Value: b[:]})
+	return n, nil
+}
+
+type candidate struct {
+	id  string
+	sim float64
+	seq int
+}
+
+// matches reads the articles filed under keys and keeps those whose
+// signature is at least min similar, most similar first.
+func (x *Detector) matches(ctx context.Context, ns string, keys []string, self string, sig *Signature, min float64, pick func(*stored) *Signature) ([]candidate, error) {
+	post, err := x.b.Postings(ctx, ns, keys, maxBucketScan)
+	if err != nil {
+		return nil, err
+	}
+	seen := map[string]bool{self: true}
+	var ids []string
+	for _, k := range keys {
+		for _, id := range post[k] {
+			if !seen[id] {
+				seen[id] = true
+				ids = append(ids, id)
+			}
+		}
+	}
+	vals, err := x.b.GetState(ctx, nsSignatures, ids)
+	if err != nil {
+		return nil, err
+	}
+	var out []candidate
+	for _, id := range ids {
+		st, ok := decodeStored(vals[id])
+		if !ok {
+			continue
+		}
+		if s := sig.Similarity(pick(st)); s >= min {
+			out = append(out, candidate{id: id, sim: s, seq: st.seq})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].sim != out[j].sim {
+			return out[i].sim > out[j].sim
+		}
+		return out[i].id < out[j].id
+	})
+	return out, nil
+}
+
+// stored is what the detector keeps of an article: its two signatures and
+// its arrival number.
+type stored struct {
+	shingles, vocab Signature
+	seq             int
+}
+
+func encodeStored(s *stored) []byte {
+	b := make([]byte, 0, 2*Hashes*8+8)
+	for _, sig := range []*Signature{&s.shingles, &s.vocab} {
+		for _, h := range sig {
+			b = binary.LittleEndian.AppendUint64(b, h)
+		}
+	}
+	return binary.LittleEndian.AppendUint64(b, uint64(s.seq))
+}
+
+func decodeStored(b []byte) (*stored, bool) {
+	if len(b) != 2*Hashes*8+8 {
+		return nil, false
+	}
+	s := &stored{}
+	for i := range s.shingles {
+		s.shingles[i] = binary.LittleEndian.Uint64(b[i*8:])
+		s.vocab[i] = binary.LittleEndian.Uint64(b[(Hashes+i)*8:])
+	}
+	s.seq = int(binary.LittleEndian.Uint64(b[2*Hashes*8:]))
+	return s, true
+}
+
+// bandKeys are the signature's LSH band keys as state keys.
+func bandKeys(s *Signature, rows int) []string {
+	ks := s.BandKeys(rows)
+	out := make([]string, len(ks))
+	for i, k := range ks {
+		out[i] = strconv.FormatUint(k, 36)
+	}
+	return out
 }
 
 // relation orders an aligned pair into original and rewrite and lists what

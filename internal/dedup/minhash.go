@@ -8,7 +8,6 @@ package dedup
 import (
 	"encoding/binary"
 	"math"
-	"sort"
 	"strings"
 
 	"github.com/cespare/xxhash/v2"
@@ -103,66 +102,4 @@ func (s *Signature) BandKeys(rows int) []uint64 {
 		keys[b] = xxhash.Sum64(buf)
 	}
 	return keys
-}
-
-// Index finds candidates among the signatures added to it, in time
-// proportional to the candidates, not to the number indexed.
-type Index struct {
-	rows    int
-	buckets map[uint64][]string
-	sigs    map[string]*Signature
-}
-
-// NewIndex returns an empty index banding signatures by rows hashes: 4 rows
-// (32 bands) makes a Jaccard of 0.5 a candidate with probability ≈ 0.87 and
-// 0.2 with ≈ 0.05; 2 rows (64 bands) makes 0.2 a candidate with ≈ 0.93.
-func NewIndex(rows int) *Index {
-	return &Index{rows: rows, buckets: map[uint64][]string{}, sigs: map[string]*Signature{}}
-}
-
-// Match is a candidate with its estimated similarity.
-type Match struct {
-	ID         string
-	Similarity float64
-}
-
-// Add indexes sig under id and returns the already indexed texts with an
-// estimated similarity of at least min, most similar first.
-func (x *Index) Add(id string, sig Signature, min float64) []Match {
-	seen := map[string]bool{}
-	var out []Match
-	keys := sig.BandKeys(x.rows)
-	for _, k := range keys {
-		b := x.buckets[k]
-		// Only the newest entries of a bucket are read: a band that many
-		// articles share (common words) would otherwise make every add
-		// read them all, and what an article copies or rewrites is recent.
-		for _, other := range b[max(0, len(b)-maxBucketScan):] {
-			if seen[other] || other == id {
-				continue
-			}
-			seen[other] = true
-			if s := sig.Similarity(x.sigs[other]); s >= min {
-				out = append(out, Match{ID: other, Similarity: s})
-			}
-		}
-	}
-	for _, k := range keys {
-		x.buckets[k] = append(x.buckets[k], id)
-	}
-	x.sigs[id] = &sig
-	sortMatches(out)
-	return out
-}
-
-// maxBucketScan bounds the entries read per band bucket.
-const maxBucketScan = 256
-
-func sortMatches(m []Match) {
-	sort.Slice(m, func(i, j int) bool {
-		if m[i].Similarity != m[j].Similarity {
-			return m[i].Similarity > m[j].Similarity
-		}
-		return m[i].ID < m[j].ID
-	})
 }

@@ -11,6 +11,18 @@ import (
 	"storyline/internal/news"
 )
 
+// TestState runs the state part of the suite on a news.StateStore alone
+// (one that is no full store, such as an in-memory one). open must return a
+// new, empty state for each call.
+func TestState(t *testing.T, open func(t *testing.T) news.StateStore) {
+	for _, tc := range []struct {
+		name string
+		run  func(*testing.T, news.StateStore)
+	}{{"State", testStateOn}, {"Postings", testPostingsOn}, {"StateInvalid", testStateInvalidOn}, {"StateConcurrent", testStateConcurrentOn}} {
+		t.Run(tc.name, func(t *testing.T) { tc.run(t, open(t)) })
+	}
+}
+
 func stateOf(t *testing.T, s news.Store) news.StateStore {
 	t.Helper()
 	ss, ok := s.(news.StateStore)
@@ -20,8 +32,9 @@ func stateOf(t *testing.T, s news.Store) news.StateStore {
 	return ss
 }
 
-func testState(t *testing.T, s news.Store) {
-	ss := stateOf(t, s)
+func testState(t *testing.T, s news.Store) { testStateOn(t, stateOf(t, s)) }
+
+func testStateOn(t *testing.T, ss news.StateStore) {
 	ctx := context.Background()
 	w := news.StateWrite{Values: []news.StateValue{
 		{NS: "event", Key: "e1", Value: []byte(`{"n":1}`)},
@@ -87,8 +100,9 @@ func testState(t *testing.T, s news.Store) {
 	}
 }
 
-func testPostings(t *testing.T, s news.Store) {
-	ss := stateOf(t, s)
+func testPostings(t *testing.T, s news.Store) { testPostingsOn(t, stateOf(t, s)) }
+
+func testPostingsOn(t *testing.T, ss news.StateStore) {
 	ctx := context.Background()
 	var w news.StateWrite
 	for _, id := range []string{"e1", "e2", "e1", "e3", "e3", "e4"} {
@@ -107,8 +121,9 @@ func testPostings(t *testing.T, s news.Store) {
 	}
 }
 
-func testStateInvalid(t *testing.T, s news.Store) {
-	ss := stateOf(t, s)
+func testStateInvalid(t *testing.T, s news.Store) { testStateInvalidOn(t, stateOf(t, s)) }
+
+func testStateInvalidOn(t *testing.T, ss news.StateStore) {
 	ctx := context.Background()
 	bad := []news.StateWrite{
 		{Values: []news.StateValue{{NS: "", Key: "k", Value: []byte("v")}}},
@@ -151,8 +166,9 @@ func testStateInvalid(t *testing.T, s news.Store) {
 	}
 }
 
-func testStateConcurrent(t *testing.T, s news.Store) {
-	ss := stateOf(t, s)
+func testStateConcurrent(t *testing.T, s news.Store) { testStateConcurrentOn(t, stateOf(t, s)) }
+
+func testStateConcurrentOn(t *testing.T, ss news.StateStore) {
 	ctx := context.Background()
 	var wg sync.WaitGroup
 	errs := make(chan error, 8)
