@@ -91,7 +91,9 @@ type Detector struct {
 func New(b Backend) *Detector { return &Detector{b: b} }
 
 // NewDetector returns a detector that keeps everything in memory.
-func NewDetector() *Detector { return New(&memBackend{State: memstate.New(), docs: map[string]*news.Doc{}}) }
+func NewDetector() *Detector {
+	return New(&memBackend{State: memstate.New(), docs: map[string]*news.Doc{}})
+}
 
 type memBackend struct {
 	*memstate.State
