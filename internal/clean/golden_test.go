@@ -2,15 +2,14 @@ package clean
 
 import (
 	"encoding/json"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files under testdata")
+	"storyline/internal/golden"
+)
 
 // render prints a result for a golden file: title, byline, the text and
 // each removal with its reason.
@@ -55,42 +54,7 @@ func TestGolden(t *testing.T) {
 			if msg := accountFor(text, r); msg != "" {
 				t.Error(msg)
 			}
-			got := render(r)
-			golden := strings.TrimSuffix(p, ".txt") + ".golden"
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
-			}
-			if got != string(want) {
-				t.Errorf("%s differs from %s:\n%s", name, golden, lineDiff(string(want), got))
-			}
+			golden.Check(t, strings.TrimSuffix(p, ".txt")+".golden", []byte(render(r)))
 		})
 	}
-}
-
-// lineDiff lists the lines only one side has, enough to see what changed.
-func lineDiff(want, got string) string {
-	count := map[string]int{}
-	for l := range strings.SplitSeq(want, "\n") {
-		count[l]++
-	}
-	for l := range strings.SplitSeq(got, "\n") {
-		count[l]--
-	}
-	var b strings.Builder
-	for l, n := range count {
-		switch {
-		case n > 0:
-			fmt.Fprintf(&b, "- %s\n", l)
-		case n < 0:
-			fmt.Fprintf(&b, "+ %s\n", l)
-		}
-	}
-	return b.String()
 }

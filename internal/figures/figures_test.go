@@ -4,11 +4,11 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
 	"os"
 	"strings"
 	"testing"
 
+	"storyline/internal/golden"
 	"storyline/internal/news"
 )
 
@@ -278,8 +278,6 @@ func article(t testing.TB) (string, []news.Span) {
 	return text, append(sents, news.Span{Start: start, End: len(text)})
 }
 
-var update = flag.Bool("update", false, "rewrite testdata/article.golden.jsonl")
-
 // TestGolden keeps the figures of the test article in a golden file, so that
 // a change to the rules shows as a diff; refresh it with -update.
 func TestGolden(t *testing.T) {
@@ -299,19 +297,7 @@ func TestGolden(t *testing.T) {
 		}
 		buf.Write(append(line, '\n'))
 	}
-	const golden = "testdata/article.golden.jsonl"
-	if *update {
-		if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if !bytes.Equal(buf.Bytes(), want) {
-		t.Errorf("figures differ from %s (run with -update and review the diff):\n%s", golden, buf.String())
-	}
+	golden.Check(t, "testdata/article.golden.jsonl", buf.Bytes())
 }
 
 // BenchmarkStage runs the stage on the 4.5 KB test article.

@@ -4,15 +4,13 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
-	"os"
 	"path/filepath"
 	"testing"
 	"testing/fstest"
 	"time"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
+	"storyline/internal/golden"
+)
 
 // goldenItem is an Item as the golden file shows it.
 type goldenItem struct {
@@ -71,20 +69,5 @@ func TestGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden := filepath.Join("testdata", "golden", "mixed.jsonl")
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if !bytes.Equal(buf.Bytes(), want) {
-		t.Errorf("items differ from %s (run with -update and review the diff):\n%s", golden, buf.Bytes())
-	}
+	golden.Check(t, filepath.Join("testdata", "golden", "mixed.jsonl"), buf.Bytes())
 }

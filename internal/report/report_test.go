@@ -3,17 +3,14 @@ package report
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"storyline/internal/golden"
 	"storyline/internal/news"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 func f64(v float64) *float64 { return &v }
 
@@ -129,19 +126,7 @@ func TestRenderGolden(t *testing.T) {
 			if strings.ContainsRune(buf.String(), '\x1b') {
 				t.Error("a terminal escape from article text reached the output")
 			}
-			golden := filepath.Join("testdata", "sample."+format)
-			if *update {
-				if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
-			}
-			if buf.String() != string(want) {
-				t.Errorf("output differs from %s (run with -update if intended):\n%s", golden, buf.String())
-			}
+			golden.Check(t, filepath.Join("testdata", "sample."+format), buf.Bytes())
 		})
 	}
 }

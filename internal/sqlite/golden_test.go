@@ -4,17 +4,14 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"storyline/internal/golden"
 	"storyline/internal/migration"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata")
 
 // TestMigrationsGolden keeps shipped migrations immutable: a database in
 // the field has already run them, so a change must come as a new numbered
@@ -57,18 +54,7 @@ func TestSchemaGolden(t *testing.T) {
 
 func compareGolden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs from the embedded migrations; a shipped migration must not change (add a new one and run -update):\n got:\n%s\nwant:\n%s", path, got, want)
+	if !golden.Check(t, filepath.Join("testdata", name), []byte(got)) {
+		t.Log("a shipped migration must not change: add a new one, and run -update for the schema")
 	}
 }

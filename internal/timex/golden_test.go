@@ -1,15 +1,14 @@
 package timex
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files under testdata")
+	"storyline/internal/golden"
+)
 
 // TestGolden reads a report of our own (testdata/river.txt) against a fixed
 // publication day and compares every expression found with the golden list;
@@ -24,17 +23,5 @@ func TestGolden(t *testing.T) {
 	for _, r := range Find(s, tue) {
 		fmt.Fprintf(&out, "%d-%d\t%q\t%s\t%s\t%s\t%v\n", r.Start, r.End, r.In(s), r.Type, r.Value, r.Precision, r.Resolved)
 	}
-	golden := filepath.Join("testdata", "river.golden")
-	if *update {
-		if err := os.WriteFile(golden, []byte(out.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test -run TestGolden -update to create it)", err)
-	}
-	if got := out.String(); got != string(want) {
-		t.Errorf("expressions differ from %s (rerun with -update after checking):\ngot:\n%s\nwant:\n%s", golden, got, want)
-	}
+	golden.Check(t, filepath.Join("testdata", "river.golden"), []byte(out.String()))
 }
