@@ -15,12 +15,14 @@ import (
 	"storyline/internal/news"
 )
 
-// Joiner joins entity mentions of many articles into identities. Joining is
-// by rules on the two names alone (the same folded words; one spelling of
-// the other; an acronym of it; a conventional alternative name), so the
-// result does not depend on the order articles arrive in, and a surname
-// alone joins the one full name that ends in it, when there is exactly one.
-type Joiner struct {
+// nameIndex joins distinct names into identities. Joining is by rules on
+// the two names alone (the same folded words; one spelling of the other;
+// an acronym of it; a conventional alternative name), so the result does not
+// depend on the order names arrive in, and a surname alone joins the one
+// full name that ends in it, when there is exactly one. It is built afresh
+// from the stored names (Joiner.Identities), in the order they were first
+// seen.
+type nameIndex struct {
 	groups  []*group
 	parent  []int
 	byKey   map[string]int
@@ -39,66 +41,48 @@ type group struct {
 	spellings map[string]int // every surface form, with its count
 	names     map[string]int // the article-level full names
 	articles  []string
-	seen      map[string]bool
-	// orgIndexed: filed under its first word, as an organisation's name.
-	orgIndexed bool
 }
 
-// NewJoiner returns an empty joiner.
-func NewJoiner() *Joiner {
-	return &Joiner{byKey: map[string]int{}, bySkel: map[string][]int{}, byInits: map[string][]int{},
+func newNameIndex() *nameIndex {
+	return &nameIndex{byKey: map[string]int{}, bySkel: map[string][]int{}, byInits: map[string][]int{},
 		byAcro: map[string][]int{}, byLast: map[string][]int{}, byFirst: map[string][]int{}}
 }
 
-// Add takes in the mentions of one article.
-func (j *Joiner) Add(d *news.Doc) {
-	text := d.Text()
-	for _, m := range d.Entities {
-		if strings.TrimSpace(m.Name) == "" {
-			continue
-		}
-		g := j.group(m)
-		if g == nil {
-			continue
-		}
-		g.kinds[m.Kind]++
-		if m.Kind == news.Organization && len(g.n.fold) >= 2 && !g.orgIndexed {
-			g.orgIndexed = true
-			j.byFirst[g.n.fold[0]] = append(j.byFirst[g.n.fold[0]], j.byKey[g.n.key()])
-		}
-		g.names[m.Name]++
-		if s := strings.Join(strings.Fields(m.Span.In(text)), " "); s != "" {
-			g.spellings[s]++
-		}
-		if !g.seen[d.Article.ID] {
-			g.seen[d.Article.ID] = true
-			g.articles = append(g.articles, d.Article.ID)
-		}
-	}
-}
-
-func (j *Joiner) group(m news.Mention) *group {
+// groupKey is the key of the group a mention's name belongs to. A one-word
+// name of a person and of a place are often two things (Jordan); a longer
+// name is one thing whatever kind the tagger gave it in one article.
+func groupKey(m news.Mention) (string, name, bool) {
 	n := parseName(m.Name)
 	if len(n.fold) == 0 {
-		return nil
+		return "", n, false
 	}
-	// A one-word name of a person and of a place are often two things
-	// (Jordan); a longer name is one thing whatever kind the tagger gave it
-	// in one article.
-	person := m.Kind == news.Person && len(n.fold) == 1
 	key := n.key()
-	if person {
+	if m.Kind == news.Person && len(n.fold) == 1 {
 		key = "p:" + key
 	}
-	if i, ok := j.byKey[key]; ok {
-		return j.groups[i]
+	return key, n, true
+}
+
+// add files one stored name, joining it with the names before it that the
+// rules join it to.
+func (j *nameIndex) add(r *nameRow) {
+	n := parseName(r.Text)
+	if len(n.fold) == 0 {
+		return
+	}
+	person := r.First == news.Person && len(n.fold) == 1
+	key := r.Key
+	if _, ok := j.byKey[key]; ok {
+		return
 	}
 	i := len(j.groups)
-	g := &group{n: n, person: person, kinds: map[news.EntityKind]int{}, spellings: map[string]int{},
-		names: map[string]int{}, seen: map[string]bool{}}
+	g := &group{n: n, person: person, kinds: r.Kinds, spellings: r.Spellings, names: r.Names, articles: r.Articles}
 	j.groups = append(j.groups, g)
 	j.parent = append(j.parent, i)
 	j.byKey[key] = i
+	if r.Org && len(n.fold) >= 2 {
+		j.byFirst[n.fold[0]] = append(j.byFirst[n.fold[0]], i)
+	}
 
 	for _, o := range j.bySkel[n.skelKey()] {
 		if j.groups[o].person == person && sameSpelling(n, j.groups[o].n) {
@@ -126,11 +110,10 @@ func (j *Joiner) group(m news.Mention) *group {
 			j.byInits["~"+alias] = append(j.byInits["~"+alias], i)
 		}
 	}
-	if m.Kind == news.Person && len(n.fold) >= 2 {
+	if r.First == news.Person && len(n.fold) >= 2 {
 		last := n.fold[len(n.fold)-1]
 		j.byLast[last] = append(j.byLast[last], i)
 	}
-	return g
 }
 
 // alternates are names for one place that are not spellings of each other,
@@ -143,7 +126,7 @@ var alternates = map[string]string{
 	"czechia": "cz", "czech republic": "cz",
 }
 
-func (j *Joiner) find(i int) int {
+func (j *nameIndex) find(i int) int {
 	for j.parent[i] != i {
 		j.parent[i] = j.parent[j.parent[i]]
 		i = j.parent[i]
@@ -153,7 +136,7 @@ func (j *Joiner) find(i int) int {
 
 // union keeps the older group as the root, so identities keep the ID of
 // the name seen first.
-func (j *Joiner) union(a, b int) {
+func (j *nameIndex) union(a, b int) {
 	ra, rb := j.find(a), j.find(b)
 	if ra == rb {
 		return
@@ -164,8 +147,8 @@ func (j *Joiner) union(a, b int) {
 	j.parent[rb] = ra
 }
 
-// Identities returns every identity, in the order their first name was seen.
-func (j *Joiner) Identities() []news.Identity {
+// identities returns every identity, in the order their first name was seen.
+func (j *nameIndex) identities() []news.Identity {
 	root := make([]int, len(j.groups))
 	for i := range j.groups {
 		root[i] = j.find(i)
@@ -224,7 +207,7 @@ func (j *Joiner) Identities() []news.Identity {
 	return out
 }
 
-func (j *Joiner) identity(ms []int) news.Identity {
+func (j *nameIndex) identity(ms []int) news.Identity {
 	kinds := map[news.EntityKind]int{}
 	names := map[string]int{}
 	nameArts := map[string]int{}
