@@ -124,7 +124,6 @@ type decoder struct {
 // included, so that a name tagged well in one place helps everywhere.
 func (m *Model) tagDoc(doc [][]tokInfo, sc scorer, constrain bool, learn func(s, i int, feats []uint32, pred int) int) [][]int {
 	di := newDocInfo(doc)
-	di.wideClusters = m.wideClusters
 	d := decoder{scores: make([]float32, len(m.tags))}
 	out := m.tagPass(doc, &di, &d, sc, constrain, learn, nil)
 	if !m.twoPass {

@@ -63,8 +63,6 @@ const (
 	tDocType
 	tDocTypeShape
 	tDocTypeHist
-	tClusWide
-	tClusPair
 )
 
 const (
@@ -217,8 +215,6 @@ func allCaps(info []tokInfo) bool {
 type docInfo struct {
 	capMid map[uint64]bool
 	lower  map[uint64]bool
-	// wideClusters adds the classes of a wider window (Model.wideClusters).
-	wideClusters bool
 }
 
 func newDocInfo(doc [][]tokInfo) docInfo {
@@ -389,7 +385,7 @@ func staticFeatures(dst []uint32, s []tokInfo, i int, caps bool, d *docInfo) []u
 	if t.gaz != "" {
 		dst = append(dst, k1(tGaz, t.hGaz), k2(tGazWord, t.hGaz, t.hShort))
 	}
-	dst = clusterFeatures(dst, s, i, d != nil && d.wideClusters)
+	dst = clusterFeatures(dst, s, i)
 	for b := t.tokGaz; b != 0; b &= b - 1 {
 		dst = append(dst, k1(tTokGaz, uint64(bits.TrailingZeros32(b))))
 	}
@@ -450,7 +446,7 @@ func clusterOfLevel(t *tokInfo, k int) uint64 {
 // clusterFeatures appends the word clusters of token i and its neighbours.
 // A word the unlabelled text lacks is marked so, with its shape: rare
 // capitalised words are most often names.
-func clusterFeatures(dst []uint32, s []tokInfo, i int, wide bool) []uint32 {
+func clusterFeatures(dst []uint32, s []tokInfo, i int) []uint32 {
 	t := &s[i]
 	if t.hasClus {
 		for k := 0; k < 3; k++ {
@@ -465,21 +461,6 @@ func clusterFeatures(dst []uint32, s []tokInfo, i int, wide bool) []uint32 {
 	}
 	if i+1 < len(s) && s[i+1].hasClus {
 		dst = append(dst, k1(tClusNext, clusterOfLevel(&s[i+1], 1)))
-	}
-	if wide {
-		// The classes of a wider window, and of the word with its left
-		// neighbour.
-		for _, j := range [...]int{i - 2, i - 1, i + 1, i + 2} {
-			if j < 0 || j >= len(s) || !s[j].hasClus {
-				continue
-			}
-			for k := 0; k < 3; k += 2 {
-				dst = append(dst, k2(tClusWide, uint64(j-i+2)<<4|uint64(k), clusterOfLevel(&s[j], k)))
-			}
-		}
-		if t.hasClus && i > 0 && s[i-1].hasClus {
-			dst = append(dst, k2(tClusPair, clusterOfLevel(&s[i-1], 1), clusterOfLevel(t, 1)))
-		}
 	}
 	return dst
 }

@@ -40,8 +40,6 @@ type Model struct {
 	// twoPass tags each document twice, the second pass seeing the
 	// first one's types for the same word (decode.go).
 	twoPass bool
-	// wideClusters adds the classes of the words within two.
-	wideClusters bool
 	// packed holds the weights again in the layout score17 adds fast.
 	packed []uint64
 }

@@ -19,12 +19,8 @@ const (
 	magicV1 = "storyline-ner-1\n"
 )
 
-// A version 2 file's flags: the model tags twice (flagTwoPass), looks at
-// the classes of the words within two (flagWideClusters).
-const (
-	flagTwoPass = 1 << iota
-	flagWideClusters
-)
+// flagTwoPass, in a version 2 file's flags, says the model tags twice.
+const flagTwoPass = 1
 
 // Limits on a model file, so a corrupt one fails cleanly.
 const (
@@ -46,9 +42,6 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	var flags uint64
 	if m.twoPass {
 		flags |= flagTwoPass
-	}
-	if m.wideClusters {
-		flags |= flagWideClusters
 	}
 	putU(flags)
 	writeTable := func(t *table, withWeights bool) {
@@ -178,12 +171,11 @@ func decode(r *bufio.Reader, size int) (*Model, error) {
 		return nil, fmt.Errorf("scale: %w", errBadModel)
 	}
 	if string(head) == magic {
-		flags, err := getU(flagTwoPass | flagWideClusters)
+		flags, err := getU(flagTwoPass)
 		if err != nil {
 			return nil, err
 		}
 		m.twoPass = flags&flagTwoPass != 0
-		m.wideClusters = flags&flagWideClusters != 0
 	}
 	readTable := func(withWeights bool) (table, error) {
 		n, err := getU(maxRows)

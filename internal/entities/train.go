@@ -41,8 +41,6 @@ type TrainOptions struct {
 	HideClusters bool
 	// TwoPass trains and tags each document twice (see Model.tagDoc).
 	TwoPass bool
-	// WideClusters adds the classes of the words within two.
-	WideClusters bool
 	// OnEpoch, when set, sees the averaged model after each pass, e.g. to
 	// score it on a development set.
 	OnEpoch func(epoch int, m *Model)
@@ -78,7 +76,6 @@ func Train(docs [][]Sentence, o TrainOptions) (*Model, error) {
 	}
 	m.hideClusters = o.HideClusters
 	m.twoPass = o.TwoPass
-	m.wideClusters = o.WideClusters
 	folds := make([]table, o.Folds)
 	for k := range folds {
 		folds[k] = gazTable(docs, func(d int) bool { return d%o.Folds != k })

@@ -33,7 +33,6 @@ func main() {
 	classes := flag.String("classes", "64,256,1024", "cluster granularities")
 	hideClusters := flag.Bool("hideclusters", true, "hide the clusters of the words dropout hides")
 	twoPass := flag.Bool("twopass", true, "tag each document twice, the second pass seeing the first one's types")
-	wide := flag.Bool("wideclusters", false, "features of the classes of the words within two")
 	cache := flag.String("clustercache", "", "file to keep the learnt clusters in between runs (for experiments)")
 	flag.Parse()
 	log.SetFlags(0)
@@ -61,7 +60,7 @@ func main() {
 	m, err := entities.Train(train, entities.TrainOptions{
 		Epochs: *epochs, Seed: *seed, MinCount: *minCount, Dropout: *dropout, Members: *members,
 		Clusters: clusters, HideClusters: *hideClusters, TwoPass: *twoPass,
-		WideClusters: *wide,
+
 		OnEpoch: func(epoch int, m *entities.Model) {
 			s, err := ner.ScoreModel(m, dev)
 			if err != nil {
