@@ -51,6 +51,7 @@ func newEntry(d *news.Doc, seq int) *entry {
 const (
 	maxAligned    = 8
 	maxBucketScan = 256
+	maxCompared   = 64 // signatures compared, those sharing the most bands first
 )
 
 // Rows per band of the two indexes: 4 rows (32 bands) makes a Jaccard of
@@ -85,10 +86,31 @@ type Backend interface {
 // number of articles seen.
 type Detector struct {
 	b Backend
+
+	mu      sync.Mutex
+	entries map[string]*entry // recent articles' sentence bags, so candidates are not stemmed again
+	order   []string
 }
 
+// maxCached bounds the articles whose sentence bags are kept between adds.
+const maxCached = 4096
+
 // New returns a detector keeping its state in b.
-func New(b Backend) *Detector { return &Detector{b: b} }
+func New(b Backend) *Detector { return &Detector{b: b, entries: map[string]*entry{}} }
+
+func (x *Detector) cache(id string, e *entry) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if _, ok := x.entries[id]; ok {
+		return
+	}
+	x.entries[id] = e
+	x.order = append(x.order, id)
+	if len(x.order) > maxCached {
+		delete(x.entries, x.order[0])
+		x.order = x.order[1:]
+	}
+}
 
 // NewDetector returns a detector that keeps everything in memory.
 func NewDetector() *Detector {
@@ -179,6 +201,7 @@ func (x *Detector) AddWrite(ctx context.Context, d *news.Doc) (*Relation, news.S
 	w.Values = append(w.Values, news.StateValue{NS: nsSignatures, Key: id, Value: encodeStored(&stored{shingles: sh, vocab: vo, seq: seq})})
 
 	e := newEntry(d, seq)
+	x.cache(id, e)
 	rel, err := x.relate(ctx, e, dups, cands)
 	if err != nil {
 		return nil, w, fmt.Errorf("dedup %s: %w", id, err)
@@ -222,6 +245,12 @@ func (x *Detector) relate(ctx context.Context, e *entry, dups, cands []candidate
 }
 
 func (x *Detector) entry(ctx context.Context, c candidate) (*entry, error) {
+	x.mu.Lock()
+	e, ok := x.entries[c.id]
+	x.mu.Unlock()
+	if ok {
+		return e, nil
+	}
 	d, err := x.b.Doc(ctx, c.id)
 	if err != nil {
 		return nil, fmt.Errorf("read candidate %s: %w", c.id, err)
@@ -252,22 +281,29 @@ type candidate struct {
 }
 
 // matches reads the articles filed under keys and keeps those whose
-// signature is at least min similar, most similar first.
-func (x *Detector) matches(ctx context.Context, ns string, keys []string, self string, sig *Signature, min float64, pick func(*stored) *Signature) ([]candidate, error) {
+// signature is at least least similar, most similar first.
+func (x *Detector) matches(ctx context.Context, ns string, keys []string, self string, sig *Signature, least float64, pick func(*stored) *Signature) ([]candidate, error) {
 	post, err := x.b.Postings(ctx, ns, keys, maxBucketScan)
 	if err != nil {
 		return nil, err
 	}
-	seen := map[string]bool{self: true}
+	// An article sharing more bands is more similar (each band is a run of
+	// equal hashes): only the most-shared are read and compared.
+	hits := map[string]int{}
 	var ids []string
 	for _, k := range keys {
 		for _, id := range post[k] {
-			if !seen[id] {
-				seen[id] = true
+			if id == self {
+				continue
+			}
+			if hits[id] == 0 {
 				ids = append(ids, id)
 			}
+			hits[id]++
 		}
 	}
+	sort.SliceStable(ids, func(i, j int) bool { return hits[ids[i]] > hits[ids[j]] })
+	ids = ids[:min(len(ids), maxCompared)]
 	vals, err := x.b.GetState(ctx, nsSignatures, ids)
 	if err != nil {
 		return nil, err
@@ -278,7 +314,7 @@ func (x *Detector) matches(ctx context.Context, ns string, keys []string, self s
 		if !ok {
 			continue
 		}
-		if s := sig.Similarity(pick(st)); s >= min {
+		if s := sig.Similarity(pick(st)); s >= least {
 			out = append(out, candidate{id: id, sim: s, seq: st.seq})
 		}
 	}

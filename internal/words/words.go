@@ -6,6 +6,8 @@ package words
 
 import (
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -100,8 +102,24 @@ func Stem(fold string) string {
 	if len(fold) <= 3 || !isASCII(fold) {
 		return fold
 	}
-	return english.Stem(fold, false)
+	if s, ok := stems.Load(fold); ok {
+		return s.(string)
+	}
+	s := english.Stem(fold, false)
+	// Words repeat: remembering a bounded number of stems saves most of
+	// the stemmer's work without letting odd input grow memory.
+	if stemCount.Add(1) <= maxStems {
+		stems.Store(fold, s)
+	}
+	return s
 }
+
+var (
+	stems     sync.Map
+	stemCount atomic.Int64
+)
+
+const maxStems = 200000
 
 // Content returns the stems of the words of text that carry meaning: no
 // stop words, no one-letter words.
