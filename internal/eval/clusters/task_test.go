@@ -53,11 +53,13 @@ func TestTaskErrors(t *testing.T) {
 	}
 }
 
-// TestFittedWeights refits the weights on the train topics and checks that
-// the shipped defaults are what the fit gives (to the three decimals they
-// are written with), so that they cannot drift from their provenance; with
-// -fit it prints them to paste. It also checks that they generalise: the
-// score orders the dev topics' pairs about as well as the train's.
+// TestFittedWeights refits the weights on the train topics, as the shipped
+// defaults were fitted, and checks that the defaults are not stale: on the
+// dev topics they must order the pairs about as well as a fresh fit. The
+// features come from the per-article pipeline, so a changed entity model
+// can make them stale; then run with -fit (go test -run TestFittedWeights
+// -v ./internal/eval/clusters -args -fit), paste the weights it prints into
+// DefaultParams and choose the thresholds again on train+dev.
 func TestFittedWeights(t *testing.T) {
 	if testing.Short() && !*fit {
 		t.Skip("fitting takes a while; skipped with -short")
@@ -87,18 +89,17 @@ func TestFittedWeights(t *testing.T) {
 		t.Logf("Weights: Weights{\n\tBias: %.3f,\n\tCos: [nSpaces]float64{%s},\n\tBoth: [nSpaces]float64{%s},\n\tOneDated: %.3f,\n}", w.Bias, list(w.Cos[:]), list(w.Both[:]), w.OneDated)
 	}
 	t.Logf("%d train pairs (%d of one event), train AUC %.4f", got.Pairs, got.Positive, got.TrainAUC)
-	want := p.Weights
-	ok := closeTo(w.Bias, want.Bias) && closeTo(w.OneDated, want.OneDated)
-	for i := range w.Cos {
-		ok = ok && closeTo(w.Cos[i], want.Cos[i]) && closeTo(w.Both[i], want.Both[i])
+	dev := inSplit(an, "dev")
+	shipped := PairAUC(dev, p)
+	q := p
+	q.Weights = w
+	fresh := PairAUC(dev, q)
+	t.Logf("dev AUC: shipped weights %.4f, fresh fit %.4f", shipped, fresh)
+	if shipped < fresh-0.005 {
+		t.Errorf("shipped weights order dev pairs worse (%.4f) than a fresh fit (%.4f): refit with -fit", shipped, fresh)
 	}
-	if !ok {
-		t.Errorf("fitted weights %+v differ from the defaults %+v: run with -fit and update DefaultParams", w, want)
-	}
-	dev := PairAUC(inSplit(an, "dev"), p)
-	t.Logf("dev AUC %.4f", dev)
-	if dev < got.TrainAUC-0.03 {
-		t.Errorf("dev AUC %.4f far below train AUC %.4f: the weights do not generalise", dev, got.TrainAUC)
+	if fresh < got.TrainAUC-0.03 {
+		t.Errorf("dev AUC %.4f far below train AUC %.4f: the fit does not generalise", fresh, got.TrainAUC)
 	}
 }
 
