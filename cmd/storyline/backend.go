@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 
+	"storyline/internal/crossref"
 	"storyline/internal/extract"
 	"storyline/internal/ingest"
 	"storyline/internal/intake"
@@ -30,9 +31,9 @@ type storeBackend struct {
 	workers  int
 	maxBytes int64
 	client   *http.Client
-	// build makes the report from every stored doc; buildReport (the
-	// cross-article pass) unless a test puts another.
-	build func(ctx context.Context, docs []*news.Doc) (*report.Report, error)
+	// live is the cross-article pass over the stored docs, advanced as
+	// articles are added here and rebuilt when the store changed otherwise.
+	live *crossref.Live
 
 	mu  sync.Mutex // held while the cached report is built or dropped
 	rep *report.Report
@@ -46,21 +47,13 @@ func newStoreBackend(store news.Store, workers int, maxBytes int64) (*storeBacke
 	if err != nil {
 		return nil, err
 	}
-	return &storeBackend{store: store, plan: plan, workers: workers, maxBytes: maxBytes, client: fetchClient(),
-		build: func(ctx context.Context, docs []*news.Doc) (*report.Report, error) {
-			return buildReport(ctx, docs, nil)
-		}}, nil
+	b := &storeBackend{store: store, plan: plan, workers: workers, maxBytes: maxBytes, client: fetchClient()}
+	b.live = crossref.NewLive(b.storedDocs)
+	return b, nil
 }
 
-// Report returns the cached report, building it on first use after a
-// change. Concurrent callers wait for one build rather than each making
-// their own.
-func (b *storeBackend) Report(ctx context.Context) (*report.Report, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	if b.rep != nil {
-		return b.rep, nil
-	}
+// storedDocs reads every stored doc, for the live pass to rebuild from.
+func (b *storeBackend) storedDocs(ctx context.Context) ([]*news.Doc, error) {
 	arts, err := b.store.Articles(ctx, news.ArticleFilter{})
 	if err != nil {
 		return nil, fmt.Errorf("list articles: %w", err)
@@ -73,18 +66,43 @@ func (b *storeBackend) Report(ctx context.Context) (*report.Report, error) {
 		}
 		docs = append(docs, d)
 	}
-	rep, err := b.build(ctx, docs)
+	return docs, nil
+}
+
+// Report returns the cached report, building it on first use after a
+// change. Concurrent callers wait for one build rather than each making
+// their own.
+func (b *storeBackend) Report(ctx context.Context) (*report.Report, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.rep != nil {
+		return b.rep, nil
+	}
+	res, docs, err := b.live.Result(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("build report: %w", err)
 	}
-	b.rep = rep
-	return rep, nil
+	b.rep = report.Build(reportInput(docs, res, nil))
+	return b.rep, nil
 }
 
+// invalidate drops the report and the live pass: the store changed in ways
+// this backend was not told of in full (another process added articles).
 func (b *storeBackend) invalidate() {
 	b.mu.Lock()
 	b.rep = nil
+	b.live.Invalidate()
 	b.mu.Unlock()
+}
+
+// added advances the live pass by the docs just stored here.
+func (b *storeBackend) added(ctx context.Context, docs []*news.Doc) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.rep = nil
+	if err := b.live.Added(ctx, docs); err != nil {
+		b.live.Invalidate()
+	}
 }
 
 func (b *storeBackend) Doc(ctx context.Context, id string) (*news.Doc, error) {
@@ -150,6 +168,7 @@ func (b *storeBackend) Add(ctx context.Context, in web.AddInput) (web.AddResult,
 	defer b.addMu.Unlock()
 	cfg := intake.Config{Plan: b.plan, Store: b.store, Workers: b.workers, Ingest: ingest.Options{MaxBytes: b.maxBytes}}
 	done, total := 0, 0
+	var stored []*news.Doc
 	name := func(input string) string {
 		if fetched != "" && strings.HasPrefix(input, fetched) {
 			return in.URL + strings.TrimPrefix(input, fetched)
@@ -162,6 +181,7 @@ func (b *storeBackend) Add(ctx context.Context, in web.AddInput) (web.AddResult,
 			done++
 			if o.Stored {
 				res.Added = append(res.Added, web.Added{ID: o.Doc.Article.ID, Title: o.Doc.Article.Title, Input: name(o.Input)})
+				stored = append(stored, o.Doc)
 			}
 		case intake.Duplicate:
 			done++
@@ -187,7 +207,7 @@ func (b *storeBackend) Add(ctx context.Context, in web.AddInput) (web.AddResult,
 		}
 	})
 	if sum.Stored > 0 {
-		b.invalidate()
+		b.added(ctx, stored)
 	}
 	if err != nil {
 		return res, fmt.Errorf("add: %w", err)

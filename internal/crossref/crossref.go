@@ -43,12 +43,29 @@ type Pass struct {
 	docs  map[string]*news.Doc
 	order []string
 	rels  []news.Relation
+
+	// What Result computed per event and per story, kept while the
+	// event's (the story's) articles stay the same, so that after one add
+	// only what it touched is computed again.
+	facts   map[string]cachedFacts
+	stories map[string]cachedStory
+}
+
+type cachedFacts struct {
+	key   string
+	facts []news.Fact
+}
+
+type cachedStory struct {
+	key      string
+	variants [][]string
+	timeline []news.Moment
 }
 
 // New returns an empty pass with the clusterer's tuned defaults.
 func New() *Pass {
 	return &Pass{cl: cluster.New(cluster.DefaultParams(), cluster.NewMemIndex()), dd: dedup.NewDetector(),
-		names: align.NewJoiner(), docs: map[string]*news.Doc{}}
+		names: align.NewJoiner(), docs: map[string]*news.Doc{}, facts: map[string]cachedFacts{}, stories: map[string]cachedStory{}}
 }
 
 // Add takes in one analysed article. Articles should come in publication
@@ -108,26 +125,45 @@ func (p *Pass) Result() *Result {
 		return ds
 	}
 	events := map[string]news.Event{}
+	facts := map[string]cachedFacts{}
 	for _, e := range r.Events {
 		events[e.ID] = e
-		r.Facts = append(r.Facts, align.Facts(e.ID, docsOf(e.Articles))...)
+		k := strings.Join(e.Articles, ",")
+		c, ok := p.facts[e.ID]
+		if !ok || c.key != k {
+			c = cachedFacts{key: k, facts: align.Facts(e.ID, docsOf(e.Articles))}
+		}
+		facts[e.ID] = c
+		r.Facts = append(r.Facts, c.facts...)
 	}
+	p.facts = facts
 	speaker := speakerIdentity(r.Identities)
+	stories := map[string]cachedStory{}
 	for _, s := range r.Stories {
 		var ids []string
 		for _, eid := range s.Events {
 			ids = append(ids, events[eid].Articles...)
 		}
-		docs := docsOf(ids)
-		for _, g := range align.Variants(docs, speaker) {
-			var qs []string
-			for _, q := range g {
-				qs = append(qs, q.ID())
+		// A story's variants depend on who the speakers are, so a change of
+		// identities (a name joined) counts as a change too.
+		k := strings.Join(ids, ",") + "|" + fmt.Sprint(len(r.Identities))
+		c, ok := p.stories[s.ID]
+		if !ok || c.key != k {
+			docs := docsOf(ids)
+			c = cachedStory{key: k, timeline: align.Timeline(s.ID, docs)}
+			for _, g := range align.Variants(docs, speaker) {
+				var qs []string
+				for _, q := range g {
+					qs = append(qs, q.ID())
+				}
+				c.variants = append(c.variants, qs)
 			}
-			r.Variants = append(r.Variants, qs)
 		}
-		r.Timeline = append(r.Timeline, align.Timeline(s.ID, docs)...)
+		stories[s.ID] = c
+		r.Variants = append(r.Variants, c.variants...)
+		r.Timeline = append(r.Timeline, c.timeline...)
 	}
+	p.stories = stories
 	return r
 }
 
@@ -155,17 +191,19 @@ func speakerIdentity(ids []news.Identity) func(string) string {
 // source), the order a pass over a batch adds them in.
 func Sort(docs []*news.Doc) []*news.Doc {
 	out := append([]*news.Doc(nil), docs...)
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i].Article, out[j].Article
-		if a.Published.IsZero() != b.Published.IsZero() {
-			return !a.Published.IsZero()
-		}
-		if !a.Published.Equal(b.Published) {
-			return a.Published.Before(b.Published)
-		}
-		return a.Source < b.Source
-	})
+	sort.SliceStable(out, func(i, j int) bool { return before(out[i].Article, out[j].Article) })
 	return out
+}
+
+// before is the order of Sort.
+func before(a, b *news.Article) bool {
+	if a.Published.IsZero() != b.Published.IsZero() {
+		return !a.Published.IsZero()
+	}
+	if !a.Published.Equal(b.Published) {
+		return a.Published.Before(b.Published)
+	}
+	return a.Source < b.Source
 }
 
 // Batch runs the pass over docs in publication order.
