@@ -3,9 +3,13 @@ package clusters
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strings"
+
+	"storyline/internal/news"
 )
 
 // MaxLine bounds one JSON line of ecbplus-docs.jsonl.
@@ -32,7 +36,13 @@ func ReadDocs(path string) ([]Doc, error) {
 		return nil, fmt.Errorf("read ecb+ docs: %w", err)
 	}
 	defer f.Close()
-	sc := bufio.NewScanner(f)
+	return ParseDocs(f, path)
+}
+
+// ParseDocs reads ECB+ documents, one JSON object a line, from r; name
+// labels errors. A line longer than MaxLine is an error, not cut.
+func ParseDocs(r io.Reader, name string) ([]Doc, error) {
+	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64<<10), MaxLine)
 	var out []Doc
 	line := 0
@@ -43,15 +53,18 @@ func ReadDocs(path string) ([]Doc, error) {
 		}
 		var d Doc
 		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
-			return nil, fmt.Errorf("read ecb+ docs %s line %d: %w", path, line, err)
+			return nil, fmt.Errorf("read ecb+ docs %s line %d: %w: %w", name, line, news.ErrInvalid, err)
 		}
 		if d.Name == "" || d.Subtopic == "" {
-			return nil, fmt.Errorf("read ecb+ docs %s line %d: no doc name or subtopic", path, line)
+			return nil, fmt.Errorf("read ecb+ docs %s line %d: no doc name or subtopic: %w", name, line, news.ErrInvalid)
 		}
 		out = append(out, d)
 	}
 	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read ecb+ docs %s: %w", path, err)
+		if errors.Is(err, bufio.ErrTooLong) {
+			err = fmt.Errorf("%w: %w", news.ErrTooLarge, err)
+		}
+		return nil, fmt.Errorf("read ecb+ docs %s after line %d: %w", name, line, err)
 	}
 	return out, nil
 }

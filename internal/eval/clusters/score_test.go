@@ -1,6 +1,7 @@
 package clusters
 
 import (
+	"bytes"
 	"math"
 	"os"
 	"path/filepath"
@@ -168,4 +169,22 @@ func TestArticleHidesLabels(t *testing.T) {
 	if strings.Contains(a.ID, "ecb") || a.URL != "" || a.Title != "" || !a.Published.IsZero() {
 		t.Errorf("article leaks labels: %+v", a)
 	}
+}
+
+func FuzzParseDocs(f *testing.F) {
+	f.Add([]byte(`{"doc":"1_1ecb","topic":1,"subtopic":"1_ecb","url":null,"sentences":["A fire."]}` + "\n"))
+	f.Add([]byte("\n\n{\"doc\":\"x\",\"subtopic\":\"y\",\"sentences\":null}\n{"))
+	f.Add([]byte("\xff\xfe{}"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		docs, err := ParseDocs(bytes.NewReader(b), "fuzz")
+		if err != nil && docs != nil {
+			t.Fatal("docs returned with an error")
+		}
+		for _, d := range docs {
+			if d.Name == "" || d.Subtopic == "" {
+				t.Fatalf("doc without name or subtopic: %+v", d)
+			}
+			_ = d.Text()
+		}
+	})
 }
