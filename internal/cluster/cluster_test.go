@@ -3,6 +3,7 @@ package cluster
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -239,4 +240,33 @@ func TestIndexFailureChangesNothing(t *testing.T) {
 	if len(got) != len(want) || got[0].ID != want[0].ID || len(got[0].Articles) != len(want[0].Articles) {
 		t.Errorf("after recovery %+v, uninterrupted %+v", got, want)
 	}
+}
+
+// FuzzAdd adds arbitrary texts, with arbitrary spans for their annotations,
+// and checks that nothing panics and every article lands in one event.
+func FuzzAdd(f *testing.F) {
+	f.Add("Blast in Kyiv\nTwo hurt.", "Kyiv", "2025-06-02", 3, 9)
+	f.Add("\xff\xfe", "", "2025-13-99", -4, 1<<30)
+	f.Add("", "\n", "P2D", 0, 0)
+	f.Fuzz(func(t *testing.T, text, name, date string, start, end int) {
+		c := New(DefaultParams(), NewMemIndex())
+		for i := range 3 {
+			d := doc(fmt.Sprintf("f%d", i), name, text, day("2025-06-03").AddDate(0, 0, i*10), map[string]news.EntityKind{}, date)
+			if name != "" {
+				d.Entities = append(d.Entities, news.Mention{Span: news.Span{Start: start, End: end}, Name: name, Kind: news.Person})
+			}
+			d.Figures = append(d.Figures, news.Figure{Span: news.Span{Start: end, End: start}})
+			d.Sentences = append(d.Sentences, news.Span{Start: start, End: end})
+			if _, err := c.Add(context.Background(), d); err != nil {
+				t.Fatal(err)
+			}
+		}
+		n := 0
+		for _, e := range c.Events() {
+			n += len(e.Articles)
+		}
+		if n != 3 {
+			t.Fatalf("%d articles in events, want 3", n)
+		}
+	})
 }
