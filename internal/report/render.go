@@ -97,12 +97,16 @@ func writeText(w io.Writer, r *Report) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	for _, a := range r.Articles {
 		extra := ""
-		if a.RewriteOf != nil {
+		switch {
+		case a.RewriteOf != nil:
 			extra = "  rewrite of " + *a.RewriteOf
+		case a.DuplicateOf != nil:
+			extra = "  copy of " + *a.DuplicateOf
 		}
 		fmt.Fprintf(tw, "  %s\t%s\t%s\t%d removed%s\n", a.ID, short(deref(a.Title, "(no title)"), 60), articleLabel(a), len(a.Removed), extra)
 	}
 	tw.Flush()
+	writeRelationsText(p, r.Relations)
 	if len(r.Figures) > 0 {
 		p.f("\nFIGURES\n")
 		for _, f := range r.Figures {
@@ -157,11 +161,12 @@ func writeMarkdown(w io.Writer, r *Report) error {
 	for _, v := range r.storyViews() {
 		writeStoryMarkdown(p, v)
 	}
-	p.f("\n## Articles\n\n| id | title | outlet | published | removed | rewrite of |\n|---|---|---|---|---|---|\n")
+	p.f("\n## Articles\n\n| id | title | outlet | published | removed | rewrite of | copy of |\n|---|---|---|---|---|---|---|\n")
 	for _, a := range r.Articles {
-		p.f("| %s | %s | %s | %s | %d | %s |\n", a.ID, mdCell(short(deref(a.Title, "(no title)"), 80)),
-			mdCell(deref(a.Outlet, deref(a.Site, "unknown"))), deref(a.Published, "unknown"), len(a.Removed), deref(a.RewriteOf, ""))
+		p.f("| %s | %s | %s | %s | %d | %s | %s |\n", a.ID, mdCell(short(deref(a.Title, "(no title)"), 80)),
+			mdCell(deref(a.Outlet, deref(a.Site, "unknown"))), deref(a.Published, "unknown"), len(a.Removed), deref(a.RewriteOf, ""), deref(a.DuplicateOf, ""))
 	}
+	writeRelationsMarkdown(p, r.Relations)
 	if len(r.Figures) > 0 {
 		p.f("\n## Figures\n\n| amount | unit | measure | text | article |\n|---|---|---|---|---|\n")
 		for _, f := range r.Figures {

@@ -151,3 +151,60 @@ func wordings(m Moment) string {
 	}
 	return " — " + strings.Join(ws, " / ")
 }
+
+// maxShownSentences bounds the added and dropped sentences listed per
+// rewrite; the JSON has them all.
+const maxShownSentences = 3
+
+func writeRelationsText(p *printer, rels []Relation) {
+	var rw []Relation
+	for _, r := range rels {
+		if r.Kind == "rewrite" {
+			rw = append(rw, r)
+		}
+	}
+	if len(rw) == 0 {
+		return
+	}
+	p.f("\nREWRITES (what each added to and dropped from its original)\n")
+	for _, r := range rw {
+		p.f("  %s rewrites %s (%.0f%% of sentences aligned): %s added, %s dropped\n", r.Article, r.Of, 100*r.Similarity,
+			plural(len(r.Added), "sentence"), plural(len(r.Dropped), "sentence"))
+		for i, s := range r.Added {
+			if i == maxShownSentences {
+				p.f("    + …\n")
+				break
+			}
+			p.f("    + %s\n", short(s, 110))
+		}
+		for i, s := range r.Dropped {
+			if i == maxShownSentences {
+				p.f("    - …\n")
+				break
+			}
+			p.f("    - %s\n", short(s, 110))
+		}
+	}
+}
+
+func writeRelationsMarkdown(p *printer, rels []Relation) {
+	first := true
+	for _, r := range rels {
+		if r.Kind != "rewrite" {
+			continue
+		}
+		if first {
+			p.f("\n## Rewrites\n\n| rewrite | original | aligned | added | dropped |\n|---|---|---|---|---|\n")
+			first = false
+		}
+		var add, drop []string
+		for _, s := range r.Added[:min(len(r.Added), maxShownSentences)] {
+			add = append(add, "+ "+short(s, 110))
+		}
+		for _, s := range r.Dropped[:min(len(r.Dropped), maxShownSentences)] {
+			drop = append(drop, "− "+short(s, 110))
+		}
+		p.f("| %s | %s | %.0f%% | %s | %s |\n", r.Article, r.Of, 100*r.Similarity,
+			mdCell(fmt.Sprintf("%d: %s", len(r.Added), strings.Join(add, " "))), mdCell(fmt.Sprintf("%d: %s", len(r.Dropped), strings.Join(drop, " "))))
+	}
+}

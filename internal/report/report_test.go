@@ -39,7 +39,10 @@ func sample() Input {
 	}
 	d2 := &news.Doc{Article: a2, Figures: []news.Figure{{Span: news.Span{Start: strings.Index(t2, "15"), End: strings.Index(t2, "15") + 8},
 		Value: f64(15), Min: f64(15), Max: f64(15), Unit: "boats", Measure: "lost"}}}
-	return Input{Docs: []*news.Doc{d2, d1}, Failures: []Failure{{Input: "bad.txt", Reason: "invalid UTF-8 at byte 3"}}}
+	rel := news.Relation{Article: "a2", Of: "a1", Kind: "rewrite", Similarity: 0.5,
+		Added: []news.Span{{Start: 0, End: len(t2)}}, Dropped: []news.Span{at(t1, "At least 12 boats sailed on Tuesday.")}}
+	return Input{Docs: []*news.Doc{d2, d1}, Relations: []news.Relation{rel}, RewriteOf: map[string]string{"a2": "a1"},
+		Failures: []Failure{{Input: "bad.txt", Reason: "invalid UTF-8 at byte 3"}}}
 }
 
 func TestBuild(t *testing.T) {
