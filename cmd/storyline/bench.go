@@ -316,9 +316,10 @@ func writeBench(w io.Writer, r *bench.Result, format string) error {
 
 func writePeers(w io.Writer, p *bench.PeerResult, head, row func(...string)) {
 	fmt.Fprintf(w, "Peers on the same inputs (%s)\n\n", p.Versions)
-	head("system", "task", "per_s", "ours_per_s", "ours/theirs")
+	head("system", "task", "per_s", "ours_per_s", "ours/theirs", "cpu_ms", "ours_cpu_ms", "theirs/ours cpu")
 	for _, c := range p.Compare {
-		row(c.System, c.Task, strconv.FormatFloat(c.TheirsPerS, 'f', 1, 64), strconv.FormatFloat(c.OursPerS, 'f', 1, 64), strconv.FormatFloat(c.Ratio, 'f', 2, 64))
+		ff := func(v float64, d int) string { return strconv.FormatFloat(v, 'f', d, 64) }
+		row(c.System, c.Task, ff(c.TheirsPerS, 1), ff(c.OursPerS, 1), ff(c.Ratio, 2), ff(c.TheirsCPUMS, 3), ff(c.OursCPUMS, 3), ff(c.CPURatio, 2))
 	}
 }
 

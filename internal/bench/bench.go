@@ -243,10 +243,11 @@ func targets(r *Result) []Target {
 	if r.Peers != nil {
 		for _, c := range r.Peers.Compare {
 			if strings.HasPrefix(c.System, "wink-nlp") {
-				// Both rates were measured one after the other on the same
-				// texts, so the ratio holds even when the machine is busy.
-				ratio := c.Ratio
-				out = append(out, at("pipeline_vs_wink_nlp", "goal", "> 1 (ahead of wink-nlp)", &ratio, func(v float64) bool { return v > 1 }))
+				// Their CPU time per text over ours: the rates, measured one
+				// after the other, move with the machine's load; CPU time
+				// hardly does.
+				ratio := c.CPURatio
+				out = append(out, at("wink_nlp_cpu_over_ours", "goal", "> 1 (ahead of wink-nlp)", &ratio, func(v float64) bool { return v > 1 }))
 			}
 		}
 	}

@@ -98,12 +98,15 @@ if (!isMainThread) {
         w.once('error', rej);
       })));
       const start = process.hrtime.bigint();
+      const cpu0 = process.cpuUsage(); // the whole process: every thread
       const done = await Promise.all(ws.map((w) => new Promise((res, rej) => {
         w.once('message', res);
         w.once('error', rej);
         w.postMessage('go');
       })));
       const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+      const cpu = process.cpuUsage(cpu0);
+      const cpuMs = (cpu.user + cpu.system) / 1000;
       const found = {};
       let n = 0;
       for (const d of done) {
@@ -111,7 +114,7 @@ if (!isMainThread) {
         for (const k of Object.keys(d.found)) found[k] = (found[k] || 0) + d.found[k];
       }
       await Promise.all(ws.map((w) => w.terminate()));
-      out.results[task] = { n, seconds, per_s: n / seconds, found };
+      out.results[task] = { n, seconds, per_s: n / seconds, cpu_ms: n ? cpuMs / n : 0, found };
     }
     process.stdout.write(JSON.stringify(out) + '\n');
   })().catch((e) => {

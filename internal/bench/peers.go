@@ -62,17 +62,23 @@ type PeerResult struct {
 }
 
 // PeerCompare is one task done by a peer and by storyline on the same
-// inputs, both on every core: Ratio > 1 means storyline is faster.
+// inputs, both on every core: Ratio > 1 means storyline is faster. The
+// two run one after the other, so a change in the machine's load between
+// them moves Ratio; CPURatio, their CPU time per input over ours, does
+// not move with it.
 type PeerCompare struct {
-	System     string         `json:"system"`
-	Task       string         `json:"task"`
-	Inputs     int            `json:"inputs"`
-	TheirsPerS float64        `json:"theirs_per_s"`
-	OursPerS   float64        `json:"ours_per_s"`
-	Ratio      float64        `json:"ratio"`
-	Theirs     map[string]int `json:"theirs_found"` // what they found, to show the work was done
-	Ours       map[string]int `json:"ours_found"`
-	Note       string         `json:"note"`
+	System      string         `json:"system"`
+	Task        string         `json:"task"`
+	Inputs      int            `json:"inputs"`
+	TheirsPerS  float64        `json:"theirs_per_s"`
+	OursPerS    float64        `json:"ours_per_s"`
+	Ratio       float64        `json:"ratio"`
+	TheirsCPUMS float64        `json:"theirs_cpu_ms"` // per input, every thread
+	OursCPUMS   float64        `json:"ours_cpu_ms"`
+	CPURatio    float64        `json:"cpu_ratio"`
+	Theirs      map[string]int `json:"theirs_found"` // what they found, to show the work was done
+	Ours        map[string]int `json:"ours_found"`
+	Note        string         `json:"note"`
 }
 
 type peerInput struct {
@@ -96,6 +102,7 @@ type peerOutput struct {
 	Results  map[string]struct {
 		N     int            `json:"n"`
 		PerS  float64        `json:"per_s"`
+		CPUMS float64        `json:"cpu_ms"`
 		Found map[string]int `json:"found"`
 	} `json:"results"`
 }
@@ -177,10 +184,12 @@ func peerRuns(ctx context.Context, plan *pipeline.Plan, opts *Options, res *Resu
 		docs[i] = &news.Doc{Article: &a}
 	}
 	opts.Progress("ours for peers", 0, 0)
+	cpu := processCPU()
 	all, err := rate(ctx, docs, opts.Workers, func(d *news.Doc) error { return plan.Run(ctx, d) })
 	if err != nil {
 		return err
 	}
+	allCPU := cpuMS(processCPU()-cpu, len(docs))
 	found := func(f func(d *news.Doc) int) int {
 		n := 0
 		for _, d := range docs {
@@ -200,11 +209,13 @@ func peerRuns(ctx context.Context, plan *pipeline.Plan, opts *Options, res *Resu
 			dates = s
 		}
 	}
-	var datesRate float64
+	var datesRate, datesCPU float64
 	if dates.Run != nil {
+		cpu = processCPU()
 		if datesRate, err = rate(ctx, docs, opts.Workers, func(d *news.Doc) error { return dates.Run(ctx, d) }); err != nil {
 			return err
 		}
+		datesCPU = cpuMS(processCPU()-cpu, len(docs))
 	}
 	ratio := func(ours, theirs float64) float64 {
 		if theirs == 0 {
@@ -217,16 +228,19 @@ func peerRuns(ctx context.Context, plan *pipeline.Plan, opts *Options, res *Resu
 		pr.WinkArticlesPerS = &v
 		pr.Compare = append(pr.Compare, PeerCompare{System: "wink-nlp + wink-eng-lite-web-model", Task: "sentences, entities, dates (its readDoc pipeline)",
 			Inputs: w.N, TheirsPerS: v, OursPerS: round(all, 1), Ratio: ratio(all, w.PerS), Theirs: w.Found, Ours: ourText,
+			TheirsCPUMS: round(w.CPUMS, 3), OursCPUMS: allCPU, CPURatio: ratio(w.CPUMS, allCPU),
 			Note: "ours: every stage (sentences, entities with titles, figures, dates resolved to the calendar) on the same clean texts; wink's entities are dates, numbers and the like, not people or organisations"})
 	}
 	if c, ok := po.Results["chrono"]; ok && datesRate > 0 {
 		pr.Compare = append(pr.Compare, PeerCompare{System: "chrono-node", Task: "dates", Inputs: c.N, TheirsPerS: round(c.PerS, 1),
 			OursPerS: round(datesRate, 1), Ratio: ratio(datesRate, c.PerS), Theirs: c.Found, Ours: map[string]int{"dates": ourText["dates"]},
+			TheirsCPUMS: round(c.CPUMS, 3), OursCPUMS: datesCPU, CPURatio: ratio(c.CPUMS, datesCPU),
 			Note: "ours: the dates stage alone, given the sentences"})
 	}
 	if r, ok := po.Results["readability"]; ok {
 		pr.Compare = append(pr.Compare, PeerCompare{System: "@mozilla/readability + jsdom", Task: "HTML main text", Inputs: r.N, TheirsPerS: round(r.PerS, 1),
 			OursPerS: round(res.HTMLExtractPagesPerS, 1), Ratio: ratio(res.HTMLExtractPagesPerS, r.PerS), Theirs: r.Found,
+			TheirsCPUMS: round(r.CPUMS, 3), OursCPUMS: res.HTMLExtractCPUMS, CPURatio: ratio(r.CPUMS, res.HTMLExtractCPUMS),
 			Note: "ours: html_extract_pages_per_s, main text and metadata of the same pages"})
 	}
 	res.Peers = pr
