@@ -147,9 +147,9 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	res := &Result{Version: 1, Quick: opts.Quick, Date: start.UTC().Format(time.RFC3339), Commit: commit(), Go: runtime.Version(),
 		CPUs: runtime.NumCPU(), Workers: opts.Workers, Seed: opts.Seed}
 	res.LoadAvg[0] = loadAvg()
-	res.Todo = append(res.Todo, "story_api_p50_ms, story_api_p99_ms: null, not measured: the story pages of internal/web read a report that "+
-		"'storyline serve' builds from every stored article at once (the cross-article pass over all docs, rebuilt after each add), "+
-		"so at 1M articles there is no per-request path to time yet; measure here once stories are read from the store incrementally")
+	res.Todo = append(res.Todo, "story_api_p50_ms, story_api_p99_ms: null, not measured at 1M: 'storyline serve' reads every stored doc "+
+		"into memory at start and rebuilds its whole report (every article, entity and figure) after each add, so at 1M stored articles "+
+		"a story page has no per-request cost to time yet; internal/scaletest measures p50/p99 at 300 articles (docs/benchmarks.md)")
 	plan, err := extract.Plan()
 	if err != nil {
 		return nil, err
