@@ -41,7 +41,10 @@ type Config struct {
 	// TextBytes is the length an article's text grows to (about: paragraphs
 	// are added until it is reached). 0 = DefaultTextBytes.
 	TextBytes int
-	Start     time.Time // when the first event happens; zero = DefaultStart
+	// Start is when the first event happens; zero = DefaultStart. An event
+	// begins about every half hour, so a million articles span about three
+	// years from it.
+	Start time.Time
 }
 
 // Item is one generated article with its ground truth.
