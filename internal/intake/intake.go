@@ -9,7 +9,9 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"runtime"
 	"sort"
+	"sync"
 	"time"
 
 	"storyline/internal/clean"
@@ -171,22 +173,45 @@ func prepare(items []ingest.Item, cfg Config, report func(Outcome)) ([]*news.Doc
 		now = cfg.Now
 	}
 	common, count := siteLines(items)
+	// Cleaning and hashing are per article once the site's common lines
+	// are known, so they run on every core; what follows (drop repeats,
+	// report in input order) is cheap and stays in order.
+	workers := cfg.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				a := items[i].Article
+				if items[i].Clean {
+					res := clean.Clean(a.Text, clean.Options{Title: a.Title, Byline: a.Byline, Site: a.Site,
+						Common: common[siteKey(a)], SiteArticles: count[siteKey(a)]})
+					a.Text, a.Title, a.Byline, a.Removed = res.Text, res.Title, res.Byline, res.Removed
+				}
+				a.Hash = news.ContentHash(a.Text)
+				a.ID = news.ArticleID(a.URL, a.Hash)
+			}
+		}()
+	}
+	for i := range items {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 	seen := map[string]string{}
 	var docs []*news.Doc
 	var inputs []string
 	for _, it := range items {
 		a := it.Article
-		if it.Clean {
-			res := clean.Clean(a.Text, clean.Options{Title: a.Title, Byline: a.Byline, Site: a.Site,
-				Common: common[siteKey(a)], SiteArticles: count[siteKey(a)]})
-			a.Text, a.Title, a.Byline, a.Removed = res.Text, res.Title, res.Byline, res.Removed
-		}
 		if a.Text == "" {
 			report(Outcome{Kind: Failed, Input: it.Input, Err: fmt.Errorf("%s: nothing but page furniture: %w", it.Input, news.ErrInvalid)})
 			continue
 		}
-		a.Hash = news.ContentHash(a.Text)
-		a.ID = news.ArticleID(a.URL, a.Hash)
 		if a.AddedAt.IsZero() {
 			a.AddedAt = now().UTC()
 		}
