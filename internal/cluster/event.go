@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"context"
 	"math"
 	"time"
 )
@@ -112,21 +113,21 @@ func span(days []time.Time) (lo, hi time.Time) {
 }
 
 // absorb adds an article to an event.
-func (c *Clusterer) absorb(e *EventState, aid string, d profile, days []time.Time) {
-	p := c.st.Params
+func (v *view) absorb(e *EventState, aid string, d profile, days []time.Time, p Params) {
 	e.Articles = append(e.Articles, aid)
 	e.N++
-	for i, v := range d {
-		if len(v) == 0 {
+	for i, x := range d {
+		if len(x) == 0 {
 			continue
 		}
-		e.Sums[i] = prune(add(e.Sums[i], v), p.MaxCentroid)
+		e.Sums[i] = prune(add(e.Sums[i], x), p.MaxCentroid)
 		e.Counts[i]++
 	}
 	if len(days) > 0 {
 		lo, hi := span(days)
 		e.widen(lo, hi)
 	}
+	v.dirtyE[e.ID] = true
 }
 
 func (e *EventState) widen(lo, hi time.Time) {
@@ -149,12 +150,12 @@ func prune(v Vec, n int) Vec {
 }
 
 // merge joins two events into the older, whose ID stands; the other stays
-// as a pointer to it, since the index still files it.
-func (c *Clusterer) merge(a, b *EventState) *EventState {
+// as a pointer to it, since the index still files it. Both have their sums
+// read.
+func (v *view) merge(ctx context.Context, a, b *EventState, p Params) (*EventState, error) {
 	if b.Seq < a.Seq {
 		a, b = b, a
 	}
-	p := c.st.Params
 	for i := range a.Sums {
 		a.Sums[i] = prune(add(a.Sums[i], b.Sums[i]), p.MaxCentroid)
 		a.Counts[i] += b.Counts[i]
@@ -169,15 +170,32 @@ func (c *Clusterer) merge(a, b *EventState) *EventState {
 	}
 	a.Articles = append(a.Articles, b.Articles...)
 	a.N += b.N
-	c.joinStories(c.storyOf(a), c.storyOf(b))
+	if err := v.joinEvents(ctx, a, b); err != nil {
+		return nil, err
+	}
 	*b = EventState{ID: b.ID, Seq: b.Seq, Merged: a.ID}
-	return a
+	v.dirtyE[a.ID], v.dirtyE[b.ID] = true, true
+	return a, nil
+}
+
+// joinEvents joins the stories of two events.
+func (v *view) joinEvents(ctx context.Context, a, b *EventState) error {
+	sa, err := v.storyOf(ctx, a)
+	if err != nil {
+		return err
+	}
+	sb, err := v.storyOf(ctx, b)
+	if err != nil {
+		return err
+	}
+	v.joinStories(sa, sb)
+	return nil
 }
 
 // joinStories merges two standing stories into the older, whose ID
 // stands; the other stays as a pointer to it, so the events of both need
 // not be touched. Lists may hold events merged since; readers skip them.
-func (c *Clusterer) joinStories(sa, sb *StoryState) {
+func (v *view) joinStories(sa, sb *StoryState) {
 	if sa == sb {
 		return
 	}
@@ -189,16 +207,5 @@ func (c *Clusterer) joinStories(sa, sb *StoryState) {
 	}
 	sa.Events = append(sa.Events, sb.Events...)
 	sb.Events, sb.Merged = nil, sa.ID
-}
-
-// storyOf is the standing story of an event.
-func (c *Clusterer) storyOf(e *EventState) *StoryState {
-	s := c.st.Stories[e.Story]
-	for s.Merged != "" {
-		s = c.st.Stories[s.Merged]
-	}
-	if s.ID != e.Story {
-		e.Story = s.ID // shorten the path for next time
-	}
-	return s
+	v.dirtyS[sa.ID], v.dirtyS[sb.ID] = true, true
 }

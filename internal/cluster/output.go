@@ -1,6 +1,8 @@
 package cluster
 
 import (
+	"context"
+	"fmt"
 	"math"
 	"sort"
 
@@ -8,33 +10,50 @@ import (
 )
 
 // Events returns every event in the order they began, each with its
-// articles in the order they were added.
+// articles in the order they were added. On a store it is EventsContext
+// without a context, and nil when the store fails.
 func (c *Clusterer) Events() []news.Event {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	evs := c.sortedEvents()
-	out := make([]news.Event, len(evs))
-	for i, e := range evs {
-		out[i] = news.Event{ID: e.ID, Title: c.title(e), Start: e.Start, End: e.End, Story: c.storyOf(e).ID,
-			Articles: c.articles(e)}
-	}
-	return out
+	evs, _ := c.EventsContext(context.Background())
+	return evs
 }
 
-// articles lists an event's articles in the order they were added.
-func (c *Clusterer) articles(e *EventState) []string {
-	ids := append([]string(nil), e.Articles...)
-	sort.Slice(ids, func(i, j int) bool { return c.st.Articles[ids[i]].Seq < c.st.Articles[ids[j]].Seq })
-	return ids
+// EventsContext returns every event, as Events does. On a store it reads
+// every event and article: it is for a report of the whole store; Event
+// reads one.
+func (c *Clusterer) EventsContext(ctx context.Context) ([]news.Event, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	st, err := c.whole(ctx)
+	if err != nil {
+		return nil, err
+	}
+	evs := st.sortedEvents()
+	out := make([]news.Event, len(evs))
+	for i, e := range evs {
+		out[i] = st.event(e)
+	}
+	return out, nil
 }
 
 // Stories returns every story in the order they began, each with its
-// events in the order they began.
+// events in the order they began. On a store it is StoriesContext without
+// a context, and nil when the store fails.
 func (c *Clusterer) Stories() []news.Story {
+	ss, _ := c.StoriesContext(context.Background())
+	return ss
+}
+
+// StoriesContext returns every story, as Stories does; on a store it reads
+// everything, as EventsContext does.
+func (c *Clusterer) StoriesContext(ctx context.Context) ([]news.Story, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	stories := make([]*StoryState, 0, len(c.st.Stories))
-	for _, s := range c.st.Stories {
+	st, err := c.whole(ctx)
+	if err != nil {
+		return nil, err
+	}
+	stories := make([]*StoryState, 0, len(st.Stories))
+	for _, s := range st.Stories {
 		if s.Merged == "" {
 			stories = append(stories, s)
 		}
@@ -42,43 +61,161 @@ func (c *Clusterer) Stories() []news.Story {
 	sort.Slice(stories, func(i, j int) bool { return stories[i].Seq < stories[j].Seq })
 	out := make([]news.Story, len(stories))
 	for i, s := range stories {
-		var evs []*EventState
-		for _, id := range s.Events {
-			if e := c.st.Events[id]; e.Merged == "" {
-				evs = append(evs, e)
+		out[i] = st.story(s)
+	}
+	return out, nil
+}
+
+// Event returns the event filed as id — the one it was merged into, if it
+// was — with its title, days, story and articles. On a store it reads that
+// event's rows and its articles' alone. An unknown id is news.ErrNotFound.
+func (c *Clusterer) Event(ctx context.Context, id string) (news.Event, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	v := c.view()
+	e, err := v.event(ctx, id)
+	if err == nil && e == nil {
+		err = news.ErrNotFound
+	}
+	if err == nil {
+		err = v.bodies(ctx, []*EventState{e})
+	}
+	if err == nil {
+		err = v.articles(ctx, e.Articles)
+	}
+	if err == nil {
+		_, err = v.storyOf(ctx, e)
+	}
+	if err != nil {
+		return news.Event{}, fmt.Errorf("event %s: %w", id, err)
+	}
+	return v.st.event(e), nil
+}
+
+// Story returns the story filed as id — the one it was joined into, if it
+// was — with its title and events. On a store it reads the story's row,
+// its events' and the articles of the event it is titled by.
+func (c *Clusterer) Story(ctx context.Context, id string) (news.Story, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	v := c.view()
+	s, err := v.story(ctx, id)
+	if err == nil && s == nil {
+		err = news.ErrNotFound
+	}
+	if err == nil {
+		err = v.events(ctx, s.Events)
+	}
+	if err == nil {
+		if m := v.st.mainEvent(s); m != nil {
+			if err = v.bodies(ctx, []*EventState{m}); err == nil {
+				err = v.articles(ctx, m.Articles)
 			}
 		}
-		sort.Slice(evs, func(a, b int) bool { return evs[a].Seq < evs[b].Seq })
-		ids := make([]string, len(evs))
-		var main *EventState
-		for j, e := range evs {
-			ids[j] = e.ID
-			if main == nil || e.N > main.N {
-				main = e
-			}
+	}
+	if err != nil {
+		return news.Story{}, fmt.Errorf("story %s: %w", id, err)
+	}
+	return v.st.story(s), nil
+}
+
+// EventOf returns the ID of the event an article joined. On a store it is
+// EventOfContext without a context, and false when the store fails.
+func (c *Clusterer) EventOf(articleID string) (string, bool) {
+	id, ok, _ := c.EventOfContext(context.Background(), articleID)
+	return id, ok
+}
+
+// EventOfContext returns the ID of the event an article joined, reading
+// the article's row and the events its merges lead through.
+func (c *Clusterer) EventOfContext(ctx context.Context, articleID string) (string, bool, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	v := c.view()
+	if err := v.articles(ctx, []string{articleID}); err != nil {
+		return "", false, fmt.Errorf("event of %s: %w", articleID, err)
+	}
+	a, ok := v.st.Articles[articleID]
+	if !ok {
+		return "", false, nil
+	}
+	e, err := v.event(ctx, a.Event)
+	if err != nil {
+		return "", false, fmt.Errorf("event of %s: %w", articleID, err)
+	}
+	if e == nil {
+		return "", false, fmt.Errorf("event of %s: %s: %w", articleID, a.Event, news.ErrNotFound)
+	}
+	return e.ID, true, nil
+}
+
+// event is e as a news.Event; st holds e's sums, its articles and story.
+func (st *State) event(e *EventState) news.Event {
+	return news.Event{ID: e.ID, Title: st.title(e), Start: e.Start, End: e.End, Story: st.storyOf(e).ID,
+		Articles: st.articles(e)}
+}
+
+// story is s as a news.Story; st holds its events and the sums and
+// articles of its main one.
+func (st *State) story(s *StoryState) news.Story {
+	var evs []*EventState
+	for _, id := range s.Events {
+		if e := st.Events[id]; e != nil && e.Merged == "" {
+			evs = append(evs, e)
 		}
-		out[i] = news.Story{ID: s.ID, Events: ids}
-		if main != nil {
-			out[i].Title = c.title(main)
-		}
+	}
+	sort.Slice(evs, func(a, b int) bool { return evs[a].Seq < evs[b].Seq })
+	ids := make([]string, len(evs))
+	for j, e := range evs {
+		ids[j] = e.ID
+	}
+	out := news.Story{ID: s.ID, Events: ids}
+	if m := st.mainEvent(s); m != nil {
+		out.Title = st.title(m)
 	}
 	return out
 }
 
-// EventOf returns the ID of the event an article joined.
-func (c *Clusterer) EventOf(articleID string) (string, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	a, ok := c.st.Articles[articleID]
-	if !ok {
-		return "", false
+// mainEvent is the story's largest event (the first begun on a tie), which
+// titles it.
+func (st *State) mainEvent(s *StoryState) *EventState {
+	var main *EventState
+	for _, id := range s.Events {
+		e := st.Events[id]
+		if e == nil || e.Merged != "" {
+			continue
+		}
+		if main == nil || e.N > main.N || e.N == main.N && e.Seq < main.Seq {
+			main = e
+		}
 	}
-	return c.event(a.Event).ID, true
+	return main
 }
 
-func (c *Clusterer) sortedEvents() []*EventState {
-	evs := make([]*EventState, 0, len(c.st.Events))
-	for _, e := range c.st.Events {
+// articles lists an event's articles in the order they were added.
+func (st *State) articles(e *EventState) []string {
+	ids := append([]string(nil), e.Articles...)
+	sort.Slice(ids, func(i, j int) bool { return st.Articles[ids[i]].Seq < st.Articles[ids[j]].Seq })
+	return ids
+}
+
+// storyOf is the standing story of an event, all stories being at hand.
+func (st *State) storyOf(e *EventState) *StoryState {
+	s := st.Stories[e.Story]
+	// A bound on the steps, and a stop at a missing story, so that a
+	// damaged store cannot hang a reader.
+	for i := 0; s.Merged != "" && st.Stories[s.Merged] != nil && i < len(st.Stories); i++ {
+		s = st.Stories[s.Merged]
+	}
+	if s.ID != e.Story {
+		e.Story = s.ID // shorten the path for next time
+	}
+	return s
+}
+
+func (st *State) sortedEvents() []*EventState {
+	evs := make([]*EventState, 0, len(st.Events))
+	for _, e := range st.Events {
 		if e.Merged == "" {
 			evs = append(evs, e)
 		}
@@ -92,10 +229,10 @@ func (c *Clusterer) sortedEvents() []*EventState {
 // tie). A headline is written to sum up its article; the most central sums
 // up what the outlets agree the event is. Articles with a title come before
 // those whose headline is only their first sentence.
-func (c *Clusterer) title(e *EventState) string {
+func (st *State) title(e *EventState) string {
 	best, bestTitled, bestScore := "", false, math.Inf(-1)
-	for _, id := range c.articles(e) {
-		a := c.st.Articles[id]
+	for _, id := range st.articles(e) {
+		a := st.Articles[id]
 		if a == nil || a.Headline == "" {
 			continue
 		}
