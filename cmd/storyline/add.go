@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"storyline/internal/intake"
+	"storyline/internal/news"
 )
 
 func newAdd(g *globals) *cobra.Command {
@@ -28,11 +29,19 @@ running add again after an interruption adds only what is missing.
 			}
 			defer db.Close()
 			out := cmd.OutOrStdout()
+			var fresh []*news.Doc
 			_, sum, err := runIntake(cmd.Context(), g, intake.Paths(paths), db, cmd.InOrStdin(), cmd.ErrOrStderr(), func(o intake.Outcome) {
 				fmt.Fprintf(out, "stored %s %s\n", o.Doc.Article.ID, o.Input)
+				fresh = append(fresh, o.Doc)
 			})
 			if err != nil {
 				return err
+			}
+			// The articles are safe in the store whatever happens here: a
+			// pass left behind is built again by the next add, and until
+			// then the report computes it from the articles.
+			if err := foldStored(cmd.Context(), g, db, path, fresh, cmd.ErrOrStderr()); err != nil {
+				fmt.Fprintf(cmd.ErrOrStderr(), "storyline: the stored cross-article pass is not up to date (the report will compute it from the articles): %v\n", err)
 			}
 			if !g.quiet {
 				fmt.Fprintf(cmd.ErrOrStderr(), "storyline: %d stored, %d already there, %d skipped, %d failed (database %s)\n",

@@ -40,6 +40,16 @@ data directory), optionally only those of one outlet or a range of publication d
 				return err
 			}
 			defer db.Close()
+			if f == (news.ArticleFilter{}) {
+				// 'storyline add' keeps the pass in the store: read it.
+				res, docs, ok, err := storedPass(cmd.Context(), db)
+				if err != nil {
+					return err
+				}
+				if ok {
+					return report.Write(cmd.OutOrStdout(), report.Build(reportInput(docs, res, nil)), g.format)
+				}
+			}
 			arts, err := db.Articles(cmd.Context(), f)
 			if err != nil {
 				return err

@@ -5,6 +5,10 @@
 // (internal/align). Every step meets a new article only with the
 // candidates its keys point to; what is recomputed on a result is bounded
 // by one event or one story.
+//
+// The pass runs in memory over a batch (Batch, Pass), live in a server
+// (Live), or stored beside the articles (Stored), where folding one article
+// in reads and writes only the rows its candidates touch.
 package crossref
 
 import (
@@ -93,8 +97,25 @@ func (p *Pass) Add(ctx context.Context, d *news.Doc) error {
 // Result computes the facts, variants and timeline from the current events
 // and stories.
 func (p *Pass) Result() *Result {
-	r := &Result{Events: p.cl.Events(), Stories: p.cl.Stories(), Identities: p.names.Identities(),
-		Relations: append([]news.Relation(nil), p.rels...), RewriteOf: map[string]string{}, DuplicateOf: map[string]string{}}
+	r := newResult(p.cl.Events(), p.cl.Stories(), p.names.Identities(), append([]news.Relation(nil), p.rels...))
+	docsOf := func(ids []string) ([]*news.Doc, error) {
+		var ds []*news.Doc
+		for _, id := range ids {
+			if d := p.docs[id]; d != nil {
+				ds = append(ds, d)
+			}
+		}
+		return ds, nil
+	}
+	p.facts, p.stories, _ = r.align(docsOf, p.facts, p.stories)
+	return r
+}
+
+// newResult starts a result from the events, stories, identities and
+// relations, resolving the article each rewrite and copy is of.
+func newResult(events []news.Event, stories []news.Story, ids []news.Identity, rels []news.Relation) *Result {
+	r := &Result{Events: events, Stories: stories, Identities: ids,
+		Relations: rels, RewriteOf: map[string]string{}, DuplicateOf: map[string]string{}}
 	for _, rel := range r.Relations {
 		if rel.Kind == dedup.Duplicate {
 			r.DuplicateOf[rel.Article] = rel.Of
@@ -115,28 +136,30 @@ func (p *Pass) Result() *Result {
 		r.Relations[i].Of = rel.Of
 		r.RewriteOf[rel.Article] = rel.Of
 	}
-	docsOf := func(ids []string) []*news.Doc {
-		var ds []*news.Doc
-		for _, id := range ids {
-			if d := p.docs[id]; d != nil {
-				ds = append(ds, d)
-			}
-		}
-		return ds
-	}
+	return r
+}
+
+// align lines up the facts of each event and the variants and timeline of
+// each story, from the docs docsOf reads. What was computed before for an
+// event or story whose articles are the same (cached) is taken as it is;
+// it returns what it computed, for the next call.
+func (r *Result) align(docsOf func([]string) ([]*news.Doc, error), cf map[string]cachedFacts, cs map[string]cachedStory) (map[string]cachedFacts, map[string]cachedStory, error) {
 	events := map[string]news.Event{}
 	facts := map[string]cachedFacts{}
 	for _, e := range r.Events {
 		events[e.ID] = e
 		k := strings.Join(e.Articles, ",")
-		c, ok := p.facts[e.ID]
+		c, ok := cf[e.ID]
 		if !ok || c.key != k {
-			c = cachedFacts{key: k, facts: align.Facts(e.ID, docsOf(e.Articles))}
+			docs, err := docsOf(e.Articles)
+			if err != nil {
+				return nil, nil, err
+			}
+			c = cachedFacts{key: k, facts: align.Facts(e.ID, docs)}
 		}
 		facts[e.ID] = c
 		r.Facts = append(r.Facts, c.facts...)
 	}
-	p.facts = facts
 	speaker := speakerIdentity(r.Identities)
 	stories := map[string]cachedStory{}
 	for _, s := range r.Stories {
@@ -147,9 +170,12 @@ func (p *Pass) Result() *Result {
 		// A story's variants depend on who the speakers are, so a change of
 		// identities (a name joined) counts as a change too.
 		k := strings.Join(ids, ",") + "|" + fmt.Sprint(len(r.Identities))
-		c, ok := p.stories[s.ID]
+		c, ok := cs[s.ID]
 		if !ok || c.key != k {
-			docs := docsOf(ids)
+			docs, err := docsOf(ids)
+			if err != nil {
+				return nil, nil, err
+			}
 			c = cachedStory{key: k, timeline: align.Timeline(s.ID, docs)}
 			for _, g := range align.Variants(docs, speaker) {
 				var qs []string
@@ -163,8 +189,7 @@ func (p *Pass) Result() *Result {
 		r.Variants = append(r.Variants, c.variants...)
 		r.Timeline = append(r.Timeline, c.timeline...)
 	}
-	p.stories = stories
-	return r
+	return facts, stories, nil
 }
 
 // speakerIdentity maps a speaker's name to the identity holding it, so that

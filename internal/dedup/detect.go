@@ -405,3 +405,27 @@ func side(e *entry, added int) Side {
 	}
 	return Side{ID: a.ID, Published: pub, Text: e.doc.Text(), Added: added, Seq: e.seq}
 }
+
+// Relations reads every relation the detector has recorded, in the order
+// of the articles' IDs. It reads them all: it is for a report of the whole
+// store, not for each add.
+func (x *Detector) Relations(ctx context.Context) ([]Relation, error) {
+	var rels []Relation
+	for after := ""; ; {
+		page, err := x.b.ScanState(ctx, nsRelations, after, 1000)
+		if err != nil {
+			return nil, fmt.Errorf("read relations: %w", err)
+		}
+		if len(page) == 0 {
+			return rels, nil
+		}
+		for _, v := range page {
+			var r Relation
+			if err := json.Unmarshal(v.Value, &r); err != nil {
+				return nil, fmt.Errorf("read relation of %q: %w", v.Key, err)
+			}
+			rels = append(rels, r)
+		}
+		after = page[len(page)-1].Key
+	}
+}

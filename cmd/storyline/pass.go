@@ -1,0 +1,78 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"syscall"
+
+	"storyline/internal/crossref"
+	"storyline/internal/news"
+	"storyline/internal/sqlite"
+)
+
+// foldStored brings the cross-article pass kept in a SQLite database up to
+// date with the docs just stored there, so that 'storyline report' reads
+// events, stories and names from it instead of computing them from every
+// article. A PostgreSQL store is shared by workers and servers that do not
+// keep that pass, so it is left to the report to compute.
+func foldStored(ctx context.Context, g *globals, store news.Store, path string, fresh []*news.Doc, errw io.Writer) error {
+	db, ok := store.(*sqlite.DB)
+	if !ok {
+		return nil
+	}
+	// Two processes folding at once would each change rows the other has
+	// read; a lock beside the database lets one fold at a time.
+	lock, err := os.OpenFile(path+".lock", os.O_CREATE|os.O_RDWR, 0o600)
+	if err != nil {
+		return fmt.Errorf("lock the cross-article pass: %w", err)
+	}
+	defer lock.Close()
+	if err := syscall.Flock(int(lock.Fd()), syscall.LOCK_EX); err != nil {
+		return fmt.Errorf("lock the cross-article pass %s: %w", lock.Name(), err)
+	}
+	defer syscall.Flock(int(lock.Fd()), syscall.LOCK_UN)
+	s, err := crossref.OpenStored(ctx, db)
+	if err != nil {
+		return err
+	}
+	prog := newProgress(errw, !g.quiet, "cross-referencing")
+	rebuilt, err := s.Fold(ctx, fresh, func(done, total int) {
+		prog.SetTotal(total)
+		prog.Add(1)
+	})
+	prog.Finish()
+	if err != nil {
+		return err
+	}
+	if rebuilt && !g.quiet {
+		fmt.Fprintf(errw, "storyline: the cross-article pass was built again from all %d stored articles (some arrived out of publication order, or were stored without it)\n", s.Folded())
+	}
+	return nil
+}
+
+// storedPass returns the cross-article pass kept in store and its docs,
+// when the store keeps one that covers every stored article; ok is false
+// otherwise, and the caller computes the pass itself.
+func storedPass(ctx context.Context, store news.Store) (res *crossref.Result, docs []*news.Doc, ok bool, err error) {
+	st, isState := store.(crossref.Store)
+	if !isState {
+		return nil, nil, false, nil
+	}
+	s, err := crossref.OpenStored(ctx, st)
+	if err != nil {
+		return nil, nil, false, err
+	}
+	if s.Folded() == 0 {
+		return nil, nil, false, nil
+	}
+	if cur, err := s.Current(ctx); err != nil || !cur {
+		return nil, nil, false, err
+	}
+	res, docs, err = s.Result(ctx)
+	if err != nil {
+		return nil, nil, false, err
+	}
+	return res, docs, true, nil
+}

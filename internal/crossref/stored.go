@@ -1,0 +1,329 @@
+package crossref
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strconv"
+	"time"
+
+	"storyline/internal/align"
+	"storyline/internal/cluster"
+	"storyline/internal/dedup"
+	"storyline/internal/news"
+)
+
+// Store is what the stored pass keeps its state in and reads articles
+// from: a news.Store that is also a news.StateStore (SQLite, PostgreSQL).
+type Store interface {
+	news.StateStore
+	Doc(ctx context.Context, id string) (*news.Doc, error)
+	Articles(ctx context.Context, f news.ArticleFilter) ([]*news.Article, error)
+	Count(ctx context.Context) (int, error)
+}
+
+// Stored is the cross-article pass kept in the store beside the articles:
+// the clusterer's events and stories, the duplicate detector's signatures
+// and the names, row by row. Folding an article in reads and writes only
+// the rows its candidates touch, in one transaction with a record of how
+// many articles the pass covers, so a process killed mid-way leaves the
+// pass as it was before that article or after it.
+//
+// Articles are folded in publication order, as Batch takes them; then the
+// stored pass is exactly the batch pass. An article that comes later than
+// one published after it, or articles stored without being folded (by
+// another process, or before a crash), make the stored pass stale: Fold
+// then builds it again from every stored article, under a new generation
+// of rows, so that no row of the old one can mislead the new.
+//
+// One process folds into a store at a time (the caller holds a lock):
+// two folding at once would each read rows the other is about to change.
+type Stored struct {
+	st   Store
+	gen  int
+	rows genStore
+	pass passRecord
+
+	cl    *cluster.Clusterer
+	dd    *dedup.Detector
+	names *align.Joiner
+}
+
+// passRecord is how far the pass of one generation has got.
+type passRecord struct {
+	Folded int      `json:"folded"`
+	Last   *lastKey `json:"last,omitempty"` // the latest article folded
+}
+
+type lastKey struct {
+	Published time.Time `json:"published"`
+	Source    string    `json:"source"`
+	ID        string    `json:"id"`
+}
+
+const (
+	nsPass  = "crossref" // "gen": the current generation, decimal; in a generation, "pass": its passRecord
+	keyGen  = "gen"
+	keyPass = "pass"
+	genStem = "g" // generation g's rows are under "g<g>/"
+)
+
+// OpenStored opens the pass stored in st (an empty one if there is none).
+func OpenStored(ctx context.Context, st Store) (*Stored, error) {
+	got, err := st.GetState(ctx, nsPass, []string{keyGen})
+	if err != nil {
+		return nil, fmt.Errorf("read the cross-article pass: %w", err)
+	}
+	gen := 0
+	if b, ok := got[keyGen]; ok {
+		if gen, err = strconv.Atoi(string(b)); err != nil || gen < 0 {
+			return nil, fmt.Errorf("read the cross-article pass: generation %q: %w", b, news.ErrInvalid)
+		}
+	}
+	s := &Stored{st: st}
+	if err := s.use(ctx, gen); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// use points s at generation gen's rows.
+func (s *Stored) use(ctx context.Context, gen int) error {
+	s.gen = gen
+	s.rows = genStore{Store: s.st, prefix: genStem + strconv.Itoa(gen) + "/"}
+	s.cl = cluster.NewStored(cluster.DefaultParams(), s.rows)
+	s.dd = dedup.New(s.rows)
+	s.names = align.NewStoredJoiner(s.rows)
+	s.pass = passRecord{}
+	got, err := s.rows.GetState(ctx, nsPass, []string{keyPass})
+	if err != nil {
+		return fmt.Errorf("read the cross-article pass: %w", err)
+	}
+	if b, ok := got[keyPass]; ok {
+		if err := json.Unmarshal(b, &s.pass); err != nil {
+			return fmt.Errorf("read the cross-article pass: record: %w", err)
+		}
+	}
+	return nil
+}
+
+// Folded is the number of articles the stored pass covers.
+func (s *Stored) Folded() int { return s.pass.Folded }
+
+// Current says whether the stored pass covers every stored article.
+func (s *Stored) Current(ctx context.Context) (bool, error) {
+	n, err := s.st.Count(ctx)
+	if err != nil {
+		return false, fmt.Errorf("count articles: %w", err)
+	}
+	return n == s.pass.Folded, nil
+}
+
+// Fold takes in fresh, articles just stored (and not folded before). When
+// they all come after the latest article folded and the pass covered
+// every other stored article, each is folded in, in publication order:
+// work in proportion to its candidates. Otherwise the pass is built again
+// from every stored article, and rebuilt is true. progress, if not nil,
+// hears of each article folded.
+func (s *Stored) Fold(ctx context.Context, fresh []*news.Doc, progress func(done, total int)) (rebuilt bool, err error) {
+	n, err := s.st.Count(ctx)
+	if err != nil {
+		return false, fmt.Errorf("count articles: %w", err)
+	}
+	fresh = inOrder(fresh)
+	ok := s.pass.Folded+len(fresh) == n
+	if ok && len(fresh) > 0 && s.pass.Last != nil {
+		l := s.pass.Last
+		ok = less(&news.Article{Published: l.Published, Source: l.Source, ID: l.ID}, fresh[0].Article)
+	}
+	if ok {
+		return false, s.foldAll(ctx, fresh, progress)
+	}
+	if err := s.st.PutState(ctx, news.StateWrite{Values: []news.StateValue{
+		{NS: nsPass, Key: keyGen, Value: []byte(strconv.Itoa(s.gen + 1))}}}); err != nil {
+		return false, fmt.Errorf("start the cross-article pass again: %w", err)
+	}
+	if err := s.use(ctx, s.gen+1); err != nil {
+		return false, err
+	}
+	docs, err := s.stored(ctx)
+	if err != nil {
+		return true, err
+	}
+	return true, s.foldAll(ctx, inOrder(docs), progress)
+}
+
+func (s *Stored) foldAll(ctx context.Context, docs []*news.Doc, progress func(done, total int)) error {
+	for i, d := range docs {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := s.fold(ctx, d); err != nil {
+			return err
+		}
+		if progress != nil {
+			progress(i+1, len(docs))
+		}
+	}
+	return nil
+}
+
+// fold takes in one article: the three stages' writes and the new record
+// go in one transaction.
+func (s *Stored) fold(ctx context.Context, d *news.Doc) error {
+	if d == nil || d.Article == nil || d.Article.ID == "" {
+		return fmt.Errorf("crossref: no article: %w", news.ErrInvalid)
+	}
+	id := d.Article.ID
+	_, cw, err := s.cl.AddWrite(ctx, d)
+	if err != nil {
+		return fmt.Errorf("crossref %s: %w", id, err)
+	}
+	_, dw, err := s.dd.AddWrite(ctx, d)
+	if err != nil {
+		return fmt.Errorf("crossref %s: %w", id, err)
+	}
+	nw, err := s.names.AddWrite(ctx, d)
+	if err != nil {
+		return fmt.Errorf("crossref %s: %w", id, err)
+	}
+	rec := passRecord{Folded: s.pass.Folded + 1, Last: &lastKey{Published: d.Article.Published, Source: d.Article.Source, ID: id}}
+	b, err := json.Marshal(rec)
+	if err != nil {
+		return err
+	}
+	var w news.StateWrite
+	for _, part := range []news.StateWrite{cw, dw, nw} {
+		w.Values = append(w.Values, part.Values...)
+		w.Postings = append(w.Postings, part.Postings...)
+	}
+	w.Values = append(w.Values, news.StateValue{NS: nsPass, Key: keyPass, Value: b})
+	if err := s.rows.PutState(ctx, w); err != nil {
+		return fmt.Errorf("crossref %s: %w", id, err)
+	}
+	s.pass = rec
+	return nil
+}
+
+// Result reads the stored events, stories, names and relations and lines
+// up the facts, variants and timeline from the stored docs, which it
+// returns in the store's order. It reads the whole store: it is for a
+// report of it.
+func (s *Stored) Result(ctx context.Context) (*Result, []*news.Doc, error) {
+	events, err := s.cl.EventsContext(ctx)
+	if err != nil {
+		return nil, nil, fmt.Errorf("read events: %w", err)
+	}
+	stories, err := s.cl.StoriesContext(ctx)
+	if err != nil {
+		return nil, nil, fmt.Errorf("read stories: %w", err)
+	}
+	ids, err := s.names.IdentitiesContext(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	rels, err := s.dd.Relations(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	docs, err := s.stored(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	byID := make(map[string]*news.Doc, len(docs))
+	for _, d := range docs {
+		byID[d.Article.ID] = d
+	}
+	// The batch pass records relations as their articles arrive.
+	pos := map[string]int{}
+	for i, d := range inOrder(docs) {
+		pos[d.Article.ID] = i
+	}
+	sort.SliceStable(rels, func(i, j int) bool { return pos[rels[i].Article] < pos[rels[j].Article] })
+	r := newResult(events, stories, ids, rels)
+	docsOf := func(ids []string) ([]*news.Doc, error) {
+		var ds []*news.Doc
+		for _, id := range ids {
+			if d := byID[id]; d != nil {
+				ds = append(ds, d)
+			}
+		}
+		return ds, nil
+	}
+	if _, _, err := r.align(docsOf, nil, nil); err != nil {
+		return nil, nil, err
+	}
+	return r, docs, nil
+}
+
+// stored reads every stored doc, in the store's order.
+func (s *Stored) stored(ctx context.Context) ([]*news.Doc, error) {
+	arts, err := s.st.Articles(ctx, news.ArticleFilter{})
+	if err != nil {
+		return nil, fmt.Errorf("list articles: %w", err)
+	}
+	docs := make([]*news.Doc, 0, len(arts))
+	for _, a := range arts {
+		d, err := s.st.Doc(ctx, a.ID)
+		if err != nil {
+			return nil, fmt.Errorf("read article %s: %w", a.ID, err)
+		}
+		docs = append(docs, d)
+	}
+	return docs, nil
+}
+
+// less is the order articles are folded in: Sort's, ties by ID, which is
+// the order Sort leaves a store's list in.
+func less(a, b *news.Article) bool {
+	if before(a, b) {
+		return true
+	}
+	if before(b, a) {
+		return false
+	}
+	return a.ID < b.ID
+}
+
+func inOrder(docs []*news.Doc) []*news.Doc {
+	out := append([]*news.Doc(nil), docs...)
+	sort.SliceStable(out, func(i, j int) bool { return less(out[i].Article, out[j].Article) })
+	return out
+}
+
+// genStore is one generation's view of a store: every namespace it is
+// given is read and written under the generation's prefix.
+type genStore struct {
+	Store
+	prefix string
+}
+
+func (g genStore) GetState(ctx context.Context, ns string, keys []string) (map[string][]byte, error) {
+	return g.Store.GetState(ctx, g.prefix+ns, keys)
+}
+
+func (g genStore) ScanState(ctx context.Context, ns, after string, limit int) ([]news.StateValue, error) {
+	vs, err := g.Store.ScanState(ctx, g.prefix+ns, after, limit)
+	for i := range vs {
+		vs[i].NS = ns
+	}
+	return vs, err
+}
+
+func (g genStore) PutState(ctx context.Context, w news.StateWrite) error {
+	out := news.StateWrite{Values: make([]news.StateValue, len(w.Values)), Postings: make([]news.Posting, len(w.Postings))}
+	for i, v := range w.Values {
+		v.NS = g.prefix + v.NS
+		out.Values[i] = v
+	}
+	for i, p := range w.Postings {
+		p.NS = g.prefix + p.NS
+		out.Postings[i] = p
+	}
+	return g.Store.PutState(ctx, out)
+}
+
+func (g genStore) Postings(ctx context.Context, ns string, keys []string, perKey int) (map[string][]string, error) {
+	return g.Store.Postings(ctx, g.prefix+ns, keys, perKey)
+}
