@@ -105,6 +105,25 @@ func (b *storeBackend) added(ctx context.Context, docs []*news.Doc) {
 	}
 }
 
+// Delete removes an article from the store; the report and the live pass
+// are built again without it on the next read.
+func (b *storeBackend) Delete(ctx context.Context, id string) error {
+	b.addMu.Lock()
+	defer b.addMu.Unlock()
+	if err := b.store.Delete(ctx, id); err != nil {
+		return err
+	}
+	b.invalidate()
+	// A pass kept in the store by 'storyline add' still holds the article:
+	// the next add builds it again (and until then the report computes it).
+	if st, ok := b.store.(news.StateStore); ok {
+		if err := crossref.MarkStale(ctx, st); err != nil {
+			return fmt.Errorf("article %s deleted, but: %w", id, err)
+		}
+	}
+	return nil
+}
+
 func (b *storeBackend) Doc(ctx context.Context, id string) (*news.Doc, error) {
 	return b.store.Doc(ctx, id)
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -71,6 +72,9 @@ func storedPass(ctx context.Context, store news.Store) (res *crossref.Result, do
 		return nil, nil, false, err
 	}
 	res, docs, err = s.Result(ctx)
+	if errors.Is(err, crossref.ErrStale) {
+		return nil, nil, false, nil
+	}
 	if err != nil {
 		return nil, nil, false, err
 	}

@@ -360,3 +360,35 @@ func TestSearchInputIsSafe(t *testing.T) {
 		t.Errorf("huge query: status %d, want 413", resp.StatusCode)
 	}
 }
+
+// A delete through the backend takes the article out of the store and out
+// of the report, and the text can then be added again.
+func TestBackendDeletes(t *testing.T) {
+	b, db := newTestBackend(t)
+	ctx := context.Background()
+	text := "The ferry service to the island of Vell resumed on Tuesday after a three-day closure, the harbour office said."
+	res, err := b.Add(ctx, web.AddInput{Text: text, Title: "Ferries back", Published: "2032-05-04"})
+	if err != nil || len(res.Added) != 1 {
+		t.Fatalf("add: %v %+v", err, res)
+	}
+	id := res.Added[0].ID
+	if rep, err := b.Report(ctx); err != nil || len(rep.Articles) != 1 {
+		t.Fatalf("report before delete: %v", err)
+	}
+	if err := b.Delete(ctx, id); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Article(ctx, id); !errors.Is(err, news.ErrNotFound) {
+		t.Errorf("article after delete: %v", err)
+	}
+	rep, err := b.Report(ctx)
+	if err != nil || len(rep.Articles) != 0 || len(rep.Events) != 0 {
+		t.Errorf("report after delete: %d articles, %d events, %v", len(rep.Articles), len(rep.Events), err)
+	}
+	if err := b.Delete(ctx, id); !errors.Is(err, news.ErrNotFound) {
+		t.Errorf("second delete: %v", err)
+	}
+	if res, err := b.Add(ctx, web.AddInput{Text: text, Title: "Ferries back", Published: "2032-05-04"}); err != nil || len(res.Added) != 1 {
+		t.Errorf("add again after delete: %v %+v", err, res)
+	}
+}

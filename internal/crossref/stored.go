@@ -3,6 +3,7 @@ package crossref
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"sort"
 	"strconv"
@@ -69,23 +70,52 @@ const (
 	genStem = "g" // generation g's rows are under "g<g>/"
 )
 
+// ErrStale marks a stored pass that does not hold the stored articles.
+var ErrStale = errors.New("the stored cross-article pass is stale")
+
 // OpenStored opens the pass stored in st (an empty one if there is none).
 func OpenStored(ctx context.Context, st Store) (*Stored, error) {
-	got, err := st.GetState(ctx, nsPass, []string{keyGen})
+	gen, err := readGen(ctx, st)
 	if err != nil {
-		return nil, fmt.Errorf("read the cross-article pass: %w", err)
-	}
-	gen := 0
-	if b, ok := got[keyGen]; ok {
-		if gen, err = strconv.Atoi(string(b)); err != nil || gen < 0 {
-			return nil, fmt.Errorf("read the cross-article pass: generation %q: %w", b, news.ErrInvalid)
-		}
+		return nil, err
 	}
 	s := &Stored{st: st}
 	if err := s.use(ctx, gen); err != nil {
 		return nil, err
 	}
 	return s, nil
+}
+
+// readGen reads the current generation (0 when none was written).
+func readGen(ctx context.Context, st news.StateStore) (int, error) {
+	got, err := st.GetState(ctx, nsPass, []string{keyGen})
+	if err != nil {
+		return 0, fmt.Errorf("read the cross-article pass: %w", err)
+	}
+	b, ok := got[keyGen]
+	if !ok {
+		return 0, nil
+	}
+	gen, err := strconv.Atoi(string(b))
+	if err != nil || gen < 0 {
+		return 0, fmt.Errorf("read the cross-article pass: generation %q: %w", b, news.ErrInvalid)
+	}
+	return gen, nil
+}
+
+// MarkStale makes the pass stored in st start again: the next Fold builds
+// it from every stored article. A delete calls it, since a later add could
+// bring the count back to what the pass holds.
+func MarkStale(ctx context.Context, st news.StateStore) error {
+	gen, err := readGen(ctx, st)
+	if err != nil {
+		return err
+	}
+	if err := st.PutState(ctx, news.StateWrite{Values: []news.StateValue{
+		{NS: nsPass, Key: keyGen, Value: []byte(strconv.Itoa(gen + 1))}}}); err != nil {
+		return fmt.Errorf("mark the cross-article pass stale: %w", err)
+	}
+	return nil
 }
 
 // use points s at generation gen's rows.
@@ -234,6 +264,20 @@ func (s *Stored) Result(ctx context.Context) (*Result, []*news.Doc, error) {
 	byID := make(map[string]*news.Doc, len(docs))
 	for _, d := range docs {
 		byID[d.Article.ID] = d
+	}
+	// The count alone can match after a delete and an add by a process
+	// that does not fold: the pass must hold exactly the stored articles.
+	held := 0
+	for _, e := range events {
+		for _, id := range e.Articles {
+			if byID[id] == nil {
+				return nil, nil, fmt.Errorf("the stored pass holds article %s, which is no longer stored: %w", id, ErrStale)
+			}
+			held++
+		}
+	}
+	if held != len(docs) {
+		return nil, nil, fmt.Errorf("the stored pass holds %d of %d stored articles: %w", held, len(docs), ErrStale)
 	}
 	// The batch pass records relations as their articles arrive.
 	pos := map[string]int{}

@@ -2,6 +2,7 @@ package crossref
 
 import (
 	"context"
+	"errors"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -160,6 +161,44 @@ func TestStoredIsBatch(t *testing.T) {
 		}
 		sameResult(t, s, db)
 	})
+}
+
+// A delete and an add by a process that does not fold leave the count as
+// the pass knows it: Result must still see that the pass is stale.
+func TestStoredSeesDeletes(t *testing.T) {
+	ctx := context.Background()
+	docs := Sort(analyse(t, intake.FS(demo.FS(), ".")))
+	db := openSQLite(t)
+	s, err := OpenStored(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Fold(ctx, store(t, db, docs[:len(docs)-1]), nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Delete(ctx, docs[0].Article.ID); err != nil {
+		t.Fatal(err)
+	}
+	store(t, db, docs[len(docs)-1:])
+	if ok, err := s.Current(ctx); err != nil || !ok {
+		t.Fatalf("the count should match: current %v, %v", ok, err)
+	}
+	if _, _, err := s.Result(ctx); !errors.Is(err, ErrStale) {
+		t.Errorf("Result after a delete and an unfolded add: %v, want ErrStale", err)
+	}
+	// What a delete through the server does next: the following fold
+	// builds the pass again, and it is right once more.
+	if err := MarkStale(ctx, db); err != nil {
+		t.Fatal(err)
+	}
+	s, err = OpenStored(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rebuilt, err := s.Fold(ctx, nil, nil); err != nil || !rebuilt {
+		t.Fatalf("fold after MarkStale: rebuilt %v, %v", rebuilt, err)
+	}
+	sameResult(t, s, db)
 }
 
 // countingStore counts what a fold reads.

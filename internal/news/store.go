@@ -46,6 +46,11 @@ type Store interface {
 	Articles(ctx context.Context, f ArticleFilter) ([]*Article, error)
 	// Count returns the number of stored articles.
 	Count(ctx context.Context) (int, error)
+	// Delete removes an article with its annotations, and from search;
+	// an article not stored is an error wrapping ErrNotFound. The same
+	// text may be added again afterwards. What the cross-article state
+	// holds of it is left to the pass, which sees the store has changed.
+	Delete(ctx context.Context, id string) error
 	// Search runs a full-text query over titles and texts. The query is
 	// plain words typed by a user, never backend syntax.
 	Search(ctx context.Context, query string, limit int) ([]SearchHit, error)

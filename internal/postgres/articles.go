@@ -306,3 +306,16 @@ func (db *DB) Count(ctx context.Context) (int, error) {
 	}
 	return n, nil
 }
+
+// Delete removes an article; its annotations go with it (ON DELETE
+// CASCADE), and its search vector is a column of its row.
+func (db *DB) Delete(ctx context.Context, id string) error {
+	tag, err := db.pool.Exec(ctx, "DELETE FROM articles WHERE id = $1", id)
+	if err != nil {
+		return fmt.Errorf("delete article %q: %w", id, err)
+	}
+	if tag.RowsAffected() == 0 {
+		return fmt.Errorf("delete article %q: %w", id, news.ErrNotFound)
+	}
+	return nil
+}

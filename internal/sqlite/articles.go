@@ -232,3 +232,18 @@ func (db *DB) Count(ctx context.Context) (int, error) {
 	}
 	return n, nil
 }
+
+// Delete removes an article; its annotations go with it (ON DELETE
+// CASCADE) and a trigger takes it out of the search index.
+func (db *DB) Delete(ctx context.Context, id string) error {
+	res, err := db.w.ExecContext(ctx, "DELETE FROM articles WHERE id = ?", id)
+	if err != nil {
+		return fmt.Errorf("delete article %q: %w", id, err)
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return fmt.Errorf("delete article %q: %w", id, err)
+	} else if n == 0 {
+		return fmt.Errorf("delete article %q: %w", id, news.ErrNotFound)
+	}
+	return nil
+}

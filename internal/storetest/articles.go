@@ -318,3 +318,57 @@ func testCount(t *testing.T, s news.Store) {
 		t.Errorf("Count = %d, %v; want 5", n, err)
 	}
 }
+
+// testDelete: a deleted article is gone from every read, search and the
+// count, its neighbours are untouched, a second delete is ErrNotFound, and
+// the same text can be stored again.
+func testDelete(t *testing.T, s news.Store) {
+	ctx := context.Background()
+	keep := mustAdd(t, s, textDoc("keep.txt", "The ferry to Ostrand sails again after the storm, the harbour office said."))
+	d := fullDoc()
+	gone := mustAdd(t, s, d)
+	word := strings.Fields(d.Article.Title)[0]
+	if hits, err := s.Search(ctx, word, 10); err != nil || len(hits) == 0 || hits[0].ArticleID != gone.ID {
+		t.Fatalf("Search(%q) before Delete = %+v, %v; want the article", word, hits, err)
+	}
+	if err := s.Delete(ctx, gone.ID); err != nil {
+		t.Fatalf("Delete(%s): %v", gone.ID, err)
+	}
+	if _, err := s.Article(ctx, gone.ID); !errors.Is(err, news.ErrNotFound) {
+		t.Errorf("Article after Delete: %v, want ErrNotFound", err)
+	}
+	if _, err := s.Doc(ctx, gone.ID); !errors.Is(err, news.ErrNotFound) {
+		t.Errorf("Doc after Delete: %v, want ErrNotFound", err)
+	}
+	if n, err := s.Count(ctx); err != nil || n != 1 {
+		t.Errorf("Count after Delete = %d, %v; want 1", n, err)
+	}
+	arts, err := s.Articles(ctx, news.ArticleFilter{})
+	if err != nil || len(arts) != 1 || arts[0].ID != keep.ID {
+		t.Errorf("Articles after Delete = %d articles, %v; want only %s", len(arts), err, keep.ID)
+	}
+	for _, w := range append(strings.Fields(d.Article.Title), word) {
+		hits, err := s.Search(ctx, w, 10)
+		if err != nil {
+			t.Fatalf("Search(%q): %v", w, err)
+		}
+		for _, h := range hits {
+			if h.ArticleID == gone.ID {
+				t.Errorf("Search(%q) still finds the deleted article", w)
+			}
+		}
+	}
+	if err := s.Delete(ctx, gone.ID); !errors.Is(err, news.ErrNotFound) {
+		t.Errorf("second Delete: %v, want ErrNotFound", err)
+	}
+	if err := s.Delete(ctx, "no-such-article"); !errors.Is(err, news.ErrNotFound) {
+		t.Errorf("Delete of an unknown ID: %v, want ErrNotFound", err)
+	}
+	again := mustAdd(t, s, fullDoc())
+	if !again.Added {
+		t.Errorf("the deleted article's text cannot be stored again: %+v", again)
+	}
+	if _, err := s.Doc(ctx, again.ID); err != nil {
+		t.Errorf("Doc of the article stored again: %v", err)
+	}
+}

@@ -78,6 +78,7 @@ func Test(t *testing.T, open func(t *testing.T) news.Store) {
 		{"CancelledContext", testCancelled},
 		{"FiltersAndOrder", testFiltersAndOrder},
 		{"Count", testCount},
+		{"Delete", testDelete},
 		{"Search", testSearch},
 		{"SearchHostile", testSearchHostile},
 		{"CachedAnnotations", testCachedAnnotations},

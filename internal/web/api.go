@@ -328,6 +328,31 @@ func (s *Server) apiAddArticle(w http.ResponseWriter, r *http.Request) error {
 	return s.apiAdd(w, r, in)
 }
 
+// apiDeleteArticle deletes one article; it needs the write token.
+func (s *Server) apiDeleteArticle(w http.ResponseWriter, r *http.Request) error {
+	if !s.auth.allowed(r) {
+		return fmt.Errorf("deleting needs the token: send \"Authorization: Bearer TOKEN\": %w", errUnauthorized)
+	}
+	d, ok := s.b.(Deleter)
+	if !ok {
+		w.Header().Set("Allow", "GET, HEAD")
+		writeJSON(w, http.StatusMethodNotAllowed, apiError{Code: "method_not_allowed", Message: "this server cannot delete articles"})
+		return nil
+	}
+	id := r.PathValue("id")
+	if len(id) > maxIDBytes {
+		return fmt.Errorf("article ID of %d bytes: %w", len(id), news.ErrInvalid)
+	}
+	ctx, cancel := contextWithTimeout(r, s.cfg.AddTimeout)
+	defer cancel()
+	if err := d.Delete(ctx, id); err != nil {
+		return err
+	}
+	s.log.Info("article deleted", "id", id)
+	writeJSON(w, http.StatusOK, map[string]string{"deleted": id})
+	return nil
+}
+
 // apiAddFeed fetches a feed (or a page) and adds its articles.
 func (s *Server) apiAddFeed(w http.ResponseWriter, r *http.Request) error {
 	var body struct {

@@ -28,6 +28,14 @@ type Backend interface {
 	Add(ctx context.Context, in AddInput) (AddResult, error)
 }
 
+// Deleter is a Backend that can delete articles. DELETE
+// /api/articles/{id} answers 405 on a backend that is not one.
+type Deleter interface {
+	// Delete removes a stored article, or returns an error wrapping
+	// news.ErrNotFound; the report no longer shows it afterwards.
+	Delete(ctx context.Context, id string) error
+}
+
 // AddInput is one request to add articles: pasted text or HTML with its
 // metadata, uploaded files, or a URL to fetch (a page or a feed).
 type AddInput struct {

@@ -208,6 +208,9 @@ func TestOpenAPIMatchesResponses(t *testing.T) {
 		{"/api/articles", "POST", "/api/articles", `{"txet":"typo"}`, true},
 		{"/api/articles", "POST", "/api/articles", `{"url":"https://elsewhere.example/page"}`, true},
 		{"/api/feeds", "POST", "/api/feeds", `{"url":"ftp://x"}`, true},
+		{"/api/articles/{id}", "DELETE", pathOf("/api/articles/", art), "", false},
+		{"/api/articles/{id}", "DELETE", pathOf("/api/articles/", art), "", true},
+		{"/api/articles/{id}", "DELETE", pathOf("/api/articles/", art), "", true},
 		{"/api/openapi.json", "GET", "/api/openapi.json", "", false},
 	}
 	succeeded := map[string]bool{}

@@ -56,6 +56,7 @@ type Config struct {
 const (
 	maxQueryBytes  = 8 << 10 // the raw query string of any request
 	maxSearchBytes = 1 << 10 // the words of one search
+	maxIDBytes     = 256     // an ID in a path
 	defaultLimit   = 50
 	maxLimit       = 500
 )
@@ -177,6 +178,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	apiRoute("GET", "/api/articles", s.reads(s.apiArticles))
 	apiRoute("POST", "/api/articles", s.apiAddArticle)
 	apiRoute("GET", "/api/articles/{id}", s.reads(s.apiArticle))
+	apiRoute("DELETE", "/api/articles/{id}", s.apiDeleteArticle)
 	apiRoute("GET", "/api/entities", s.reads(s.apiEntities))
 	apiRoute("GET", "/api/entities/{id}", s.reads(s.apiEntity))
 	apiRoute("GET", "/api/facts", s.reads(s.apiFacts))

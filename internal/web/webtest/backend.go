@@ -218,3 +218,30 @@ func Sentences(text string) []news.Span {
 	}
 	return out
 }
+
+// Delete removes an article from the input and from its event.
+func (b *Backend) Delete(ctx context.Context, id string) error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for i, d := range b.in.Docs {
+		if d.Article.ID != id {
+			continue
+		}
+		b.in.Docs = append(b.in.Docs[:i:i], b.in.Docs[i+1:]...)
+		events := make([]news.Event, len(b.in.Events))
+		for j, e := range b.in.Events {
+			var keep []string
+			for _, a := range e.Articles {
+				if a != id {
+					keep = append(keep, a)
+				}
+			}
+			e.Articles = keep
+			events[j] = e
+		}
+		b.in.Events = events
+		b.rep = nil
+		return nil
+	}
+	return fmt.Errorf("article %q: %w", id, news.ErrNotFound)
+}
