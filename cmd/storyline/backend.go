@@ -54,19 +54,7 @@ func newStoreBackend(store news.Store, workers int, maxBytes int64) (*storeBacke
 
 // storedDocs reads every stored doc, for the live pass to rebuild from.
 func (b *storeBackend) storedDocs(ctx context.Context) ([]*news.Doc, error) {
-	arts, err := b.store.Articles(ctx, news.ArticleFilter{})
-	if err != nil {
-		return nil, fmt.Errorf("list articles: %w", err)
-	}
-	docs := make([]*news.Doc, 0, len(arts))
-	for _, a := range arts {
-		d, err := b.store.Doc(ctx, a.ID)
-		if err != nil {
-			return nil, fmt.Errorf("read article %s: %w", a.ID, err)
-		}
-		docs = append(docs, d)
-	}
-	return docs, nil
+	return crossref.StoredDocs(ctx, b.store, news.ArticleFilter{})
 }
 
 // Report returns the cached report, building it on first use after a

@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"storyline/internal/crossref"
 	"storyline/internal/news"
 	"storyline/internal/report"
 )
@@ -50,20 +51,12 @@ data directory), optionally only those of one outlet or a range of publication d
 					return report.Write(cmd.OutOrStdout(), report.Build(reportInput(docs, res, nil)), g.format)
 				}
 			}
-			arts, err := db.Articles(cmd.Context(), f)
+			docs, err := crossref.StoredDocs(cmd.Context(), db, f)
 			if err != nil {
 				return err
 			}
-			if len(arts) == 0 {
+			if len(docs) == 0 {
 				return fmt.Errorf("no articles in %s match; add some with 'storyline add PATH'", path)
-			}
-			docs := make([]*news.Doc, 0, len(arts))
-			for _, a := range arts {
-				d, err := db.Doc(cmd.Context(), a.ID)
-				if err != nil {
-					return err
-				}
-				docs = append(docs, d)
 			}
 			rep, err := buildReport(cmd.Context(), docs, nil)
 			if err != nil {

@@ -303,13 +303,25 @@ func (s *Stored) Result(ctx context.Context) (*Result, []*news.Doc, error) {
 
 // stored reads every stored doc, in the store's order.
 func (s *Stored) stored(ctx context.Context) ([]*news.Doc, error) {
-	arts, err := s.st.Articles(ctx, news.ArticleFilter{})
+	return StoredDocs(ctx, s.st, news.ArticleFilter{})
+}
+
+// DocLister is what StoredDocs reads from.
+type DocLister interface {
+	Articles(ctx context.Context, f news.ArticleFilter) ([]*news.Article, error)
+	Doc(ctx context.Context, id string) (*news.Doc, error)
+}
+
+// StoredDocs reads the docs of the articles f selects, in the store's
+// order (publication time, then ID).
+func StoredDocs(ctx context.Context, st DocLister, f news.ArticleFilter) ([]*news.Doc, error) {
+	arts, err := st.Articles(ctx, f)
 	if err != nil {
 		return nil, fmt.Errorf("list articles: %w", err)
 	}
 	docs := make([]*news.Doc, 0, len(arts))
 	for _, a := range arts {
-		d, err := s.st.Doc(ctx, a.ID)
+		d, err := st.Doc(ctx, a.ID)
 		if err != nil {
 			return nil, fmt.Errorf("read article %s: %w", a.ID, err)
 		}

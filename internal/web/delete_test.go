@@ -1,30 +1,19 @@
 package web_test
 
 import (
-	"io"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 )
 
-func del(t *testing.T, ts interface {
-	Client() *http.Client
-}, url string, token string) (int, string) {
+func del(t *testing.T, ts *httptest.Server, url, token string) (int, string) {
 	t.Helper()
-	req, err := http.NewRequest("DELETE", url, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	var auth []string
 	if token != "" {
-		req.Header.Set("Authorization", "Bearer "+token)
+		auth = []string{"Authorization", "Bearer " + token}
 	}
-	resp, err := ts.Client().Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	return resp.StatusCode, string(b)
+	return send(t, ts.Client(), "DELETE", url, "", "", auth...)
 }
 
 // Deleting needs the token; a deleted article is gone from the article

@@ -59,7 +59,13 @@ func TestNoInlineCode(t *testing.T) {
 
 func post(t *testing.T, c *http.Client, u, ctype, body string, header ...string) (int, string) {
 	t.Helper()
-	req, _ := http.NewRequest("POST", u, strings.NewReader(body))
+	return send(t, c, "POST", u, ctype, body, header...)
+}
+
+// send makes one request and returns its status and body.
+func send(t *testing.T, c *http.Client, method, u, ctype, body string, header ...string) (int, string) {
+	t.Helper()
+	req, _ := http.NewRequest(method, u, strings.NewReader(body))
 	if ctype != "" {
 		req.Header.Set("Content-Type", ctype)
 	}
