@@ -234,6 +234,40 @@ func (s *Server) loginSubmit(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
+// deleteSubmit deletes the article of the form on its page, once the
+// box saying so is ticked, and goes to the stories.
+func (s *Server) deleteSubmit(w http.ResponseWriter, r *http.Request) error {
+	if !s.auth.allowed(r) {
+		return fmt.Errorf("deleting articles needs the write token: sign in first: %w", errUnauthorized)
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, 16<<10)
+	if err := r.ParseForm(); err != nil {
+		return formError(err)
+	}
+	if err := s.auth.checkCSRF(r); err != nil {
+		return err
+	}
+	if r.PostFormValue("confirm") != "yes" {
+		return fmt.Errorf("tick the box to say the article is to be deleted: %w", news.ErrInvalid)
+	}
+	d, ok := s.b.(Deleter)
+	if !ok {
+		return fmt.Errorf("this server cannot delete articles: %w", errForbidden)
+	}
+	id := r.PathValue("id")
+	if len(id) > maxIDBytes {
+		return fmt.Errorf("article ID of %d bytes: %w", len(id), news.ErrInvalid)
+	}
+	ctx, cancel := contextWithTimeout(r, s.cfg.AddTimeout)
+	defer cancel()
+	if err := d.Delete(ctx, id); err != nil {
+		return err
+	}
+	s.log.Info("article deleted", "id", id)
+	http.Redirect(w, r, "/", http.StatusSeeOther)
+	return nil
+}
+
 func (s *Server) logoutSubmit(w http.ResponseWriter, r *http.Request) error {
 	r.Body = http.MaxBytesReader(w, r.Body, 16<<10)
 	if err := s.auth.checkCSRF(r); err != nil {

@@ -18,10 +18,12 @@ type pageData struct {
 	CSRF     string
 	SignedIn bool
 	Writable bool
-	Version  string
-	Path     string
-	Refresh  int // seconds; the page reloads itself while a job runs
-	Data     any
+	// CanDelete: the backend can delete articles (a Deleter).
+	CanDelete bool
+	Version   string
+	Path      string
+	Refresh   int // seconds; the page reloads itself while a job runs
+	Data      any
 }
 
 var funcs = template.FuncMap{

@@ -158,6 +158,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	page("GET /login", s.loginPage)
 	page("POST /login", s.loginSubmit)
 	page("POST /logout", s.logoutSubmit)
+	page("POST /articles/{id}/delete", s.deleteSubmit)
 	page("/", func(http.ResponseWriter, *http.Request) error { return errNoPage })
 	mux.Handle("GET /static/", http.StripPrefix("/static/", staticFiles(s.static)))
 	mux.HandleFunc("GET /healthz", s.healthz)
@@ -298,6 +299,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 	}
 	p.SignedIn = s.auth.allowed(r)
 	p.Writable = s.cfg.Token != ""
+	_, p.CanDelete = s.b.(Deleter)
 	p.Version = s.cfg.Version
 	p.Path = r.URL.Path
 	if p.CSRF == "" {
