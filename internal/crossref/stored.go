@@ -64,10 +64,11 @@ type lastKey struct {
 }
 
 const (
-	nsPass  = "crossref" // "gen": the current generation, decimal; in a generation, "pass": its passRecord
-	keyGen  = "gen"
-	keyPass = "pass"
-	genStem = "g" // generation g's rows are under "g<g>/"
+	nsPass   = "crossref" // "gen": the current generation, decimal; in a generation, "pass": its passRecord
+	keyGen   = "gen"
+	keyPass  = "pass"
+	keyFloor = "floor" // the first generation whose rows may not have been dropped
+	genStem  = "g"     // generation g's rows are under "g<g>/"
 )
 
 // ErrStale marks a stored pass that does not hold the stored articles.
@@ -177,11 +178,44 @@ func (s *Stored) Fold(ctx context.Context, fresh []*news.Doc, progress func(done
 	if err := s.use(ctx, s.gen+1); err != nil {
 		return false, err
 	}
+	if err := s.reclaim(ctx); err != nil {
+		return false, err
+	}
 	docs, err := s.stored(ctx)
 	if err != nil {
 		return true, err
 	}
 	return true, s.foldAll(ctx, inOrder(docs), progress)
+}
+
+// reclaim drops the rows of the generations before the current one, on a
+// store that can (news.StateDropper). keyFloor is the first generation
+// that may still have rows, so each is dropped once, even after a crash.
+func (s *Stored) reclaim(ctx context.Context) error {
+	d, ok := s.st.(news.StateDropper)
+	if !ok {
+		return nil
+	}
+	got, err := s.st.GetState(ctx, nsPass, []string{keyFloor})
+	if err != nil {
+		return fmt.Errorf("reclaim old cross-article rows: %w", err)
+	}
+	floor := 0
+	if b, ok := got[keyFloor]; ok {
+		if floor, err = strconv.Atoi(string(b)); err != nil {
+			return fmt.Errorf("reclaim old cross-article rows: floor %q: %w", b, news.ErrInvalid)
+		}
+	}
+	for g := floor; g < s.gen; g++ {
+		if err := d.DropState(ctx, genStem+strconv.Itoa(g)+"/"); err != nil {
+			return fmt.Errorf("reclaim old cross-article rows: %w", err)
+		}
+	}
+	if err := s.st.PutState(ctx, news.StateWrite{Values: []news.StateValue{
+		{NS: nsPass, Key: keyFloor, Value: []byte(strconv.Itoa(s.gen))}}}); err != nil {
+		return fmt.Errorf("reclaim old cross-article rows: %w", err)
+	}
+	return nil
 }
 
 func (s *Stored) foldAll(ctx context.Context, docs []*news.Doc, progress func(done, total int)) error {

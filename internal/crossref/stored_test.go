@@ -138,6 +138,19 @@ func TestStoredIsBatch(t *testing.T) {
 		if s.gen != 1 {
 			t.Errorf("generation %d after one rebuild", s.gen)
 		}
+		// The replaced generation's rows are dropped; the new one's are there.
+		for _, c := range []struct {
+			ns   string
+			kept bool
+		}{{"g0/cluster.df", false}, {"g0/dedup.sig", false}, {"g1/cluster.df", true}, {"g1/dedup.sig", true}} {
+			vs, err := db.ScanState(ctx, c.ns, "", 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if (len(vs) > 0) != c.kept {
+				t.Errorf("rows of %s kept = %v, want %v", c.ns, len(vs) > 0, c.kept)
+			}
+		}
 		sameResult(t, s, db)
 	})
 

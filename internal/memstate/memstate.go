@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strings"
 	"sync"
 
 	"storyline/internal/news"
@@ -116,4 +117,25 @@ func (s *State) Postings(_ context.Context, ns string, keys []string, perKey int
 		}
 	}
 	return out, nil
+}
+
+// DropState deletes every value and posting whose namespace begins with
+// prefix.
+func (s *State) DropState(_ context.Context, prefix string) error {
+	if err := news.CheckStateKey("namespace prefix", prefix); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for ns := range s.values {
+		if strings.HasPrefix(ns, prefix) {
+			delete(s.values, ns)
+		}
+	}
+	for ns := range s.postings {
+		if strings.HasPrefix(ns, prefix) {
+			delete(s.postings, ns)
+		}
+	}
+	return nil
 }

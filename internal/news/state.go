@@ -28,6 +28,14 @@ type StateStore interface {
 	Postings(ctx context.Context, ns string, keys []string, perKey int) (map[string][]string, error)
 }
 
+// StateDropper is a StateStore that can drop, at once, every value and
+// posting whose namespace begins with a prefix: the stored cross-article
+// pass reclaims a generation of rows it has replaced this way. Postings
+// cannot be deleted through a StateWrite, so without it they stay.
+type StateDropper interface {
+	DropState(ctx context.Context, prefix string) error
+}
+
 // StateValue is one stored value.
 type StateValue struct {
 	NS    string

@@ -136,3 +136,19 @@ func (db *DB) Postings(ctx context.Context, ns string, keys []string, perKey int
 	}
 	return out, rows.Err()
 }
+
+// DropState deletes every value and posting whose namespace begins with
+// prefix, in one transaction (a scan of both tables: it is rare).
+func (db *DB) DropState(ctx context.Context, prefix string) error {
+	if err := checkStateKey("namespace prefix", prefix); err != nil {
+		return err
+	}
+	return pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
+		for _, table := range []string{"state", "postings"} {
+			if _, err := tx.Exec(ctx, "DELETE FROM "+table+" WHERE left(ns, length($1)) = $1", prefix); err != nil {
+				return fmt.Errorf("drop state %q: %w", prefix, err)
+			}
+		}
+		return nil
+	})
+}

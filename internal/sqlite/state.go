@@ -152,3 +152,26 @@ func placeholders(n int) string {
 	}
 	return string(b)
 }
+
+// DropState deletes every value and posting whose namespace begins with
+// prefix, in one transaction. It reads the tables through (rare: once
+// per rebuilt pass), so it needs no index on prefixes.
+func (db *DB) DropState(ctx context.Context, prefix string) error {
+	if err := news.CheckStateKey("namespace prefix", prefix); err != nil {
+		return err
+	}
+	tx, err := db.w.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("drop state %q: %w", prefix, err)
+	}
+	defer tx.Rollback()
+	for _, table := range []string{"state", "postings"} {
+		if _, err := tx.ExecContext(ctx, "DELETE FROM "+table+" WHERE substr(ns, 1, length(?1)) = ?1", prefix); err != nil {
+			return fmt.Errorf("drop state %q: %w", prefix, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("drop state %q: %w", prefix, err)
+	}
+	return nil
+}

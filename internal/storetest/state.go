@@ -18,7 +18,7 @@ func TestState(t *testing.T, open func(t *testing.T) news.StateStore) {
 	for _, tc := range []struct {
 		name string
 		run  func(*testing.T, news.StateStore)
-	}{{"State", testStateOn}, {"Postings", testPostingsOn}, {"StateInvalid", testStateInvalidOn}, {"StateConcurrent", testStateConcurrentOn}} {
+	}{{"State", testStateOn}, {"Postings", testPostingsOn}, {"StateInvalid", testStateInvalidOn}, {"StateConcurrent", testStateConcurrentOn}, {"DropState", testDropStateOn}} {
 		t.Run(tc.name, func(t *testing.T) { tc.run(t, open(t)) })
 	}
 }
@@ -194,5 +194,51 @@ func testStateConcurrentOn(t *testing.T, ss news.StateStore) {
 	got, err := ss.Postings(ctx, "c", []string{"shared"}, 1000)
 	if err != nil || len(got["shared"]) != 160 {
 		t.Errorf("%d postings after 160 concurrent writes: %v", len(got["shared"]), err)
+	}
+}
+
+func testDropState(t *testing.T, s news.Store) { testDropStateOn(t, stateOf(t, s)) }
+
+// testDropStateOn: dropping a prefix takes every value and posting of the
+// namespaces it begins, and nothing of the others (a namespace that only
+// shares a shorter prefix, or begins with the prefix's own text later).
+func testDropStateOn(t *testing.T, ss news.StateStore) {
+	ctx := context.Background()
+	d, ok := ss.(news.StateDropper)
+	if !ok {
+		t.Fatalf("%T does not implement news.StateDropper", ss)
+	}
+	w := news.StateWrite{}
+	for _, ns := range []string{"g1/a", "g1/b", "g10/a", "g2/a", "xg1/a"} {
+		w.Values = append(w.Values, news.StateValue{NS: ns, Key: "k", Value: []byte(ns)})
+		w.Postings = append(w.Postings, news.Posting{NS: ns, Key: "k", ID: "id-" + ns})
+	}
+	if err := ss.PutState(ctx, w); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.DropState(ctx, "g1/"); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		ns   string
+		kept bool
+	}{{"g1/a", false}, {"g1/b", false}, {"g10/a", true}, {"g2/a", true}, {"xg1/a", true}} {
+		got, err := ss.GetState(ctx, c.ns, []string{"k"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, has := got["k"]; has != c.kept {
+			t.Errorf("value of %s kept = %v, want %v", c.ns, has, c.kept)
+		}
+		post, err := ss.Postings(ctx, c.ns, []string{"k"}, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if has := len(post["k"]) > 0; has != c.kept {
+			t.Errorf("postings of %s kept = %v, want %v", c.ns, has, c.kept)
+		}
+	}
+	if err := d.DropState(ctx, ""); !errors.Is(err, news.ErrInvalid) {
+		t.Errorf("dropping the empty prefix (everything): %v, want ErrInvalid", err)
 	}
 }

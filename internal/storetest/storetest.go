@@ -87,6 +87,7 @@ func Test(t *testing.T, open func(t *testing.T) news.Store) {
 		{"Postings", testPostings},
 		{"StateInvalid", testStateInvalid},
 		{"StateConcurrent", testStateConcurrent},
+		{"DropState", testDropState},
 		{"Close", testClose},
 	}
 	for _, tc := range tests {
