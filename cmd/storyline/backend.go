@@ -37,6 +37,10 @@ type storeBackend struct {
 
 	mu  sync.Mutex // held while the cached report is built or dropped
 	rep *report.Report
+	// advance, when set, brings the cross-article pass kept in the store
+	// up to date with the docs an add stored (advanceStored).
+	advance func(ctx context.Context, docs []*news.Doc)
+
 	// adds run one at a time: intake already uses every core, and
 	// cleaning compares the articles of one batch with each other.
 	addMu sync.Mutex
@@ -215,6 +219,9 @@ func (b *storeBackend) Add(ctx context.Context, in web.AddInput) (web.AddResult,
 	})
 	if sum.Stored > 0 {
 		b.added(ctx, stored)
+		if b.advance != nil {
+			b.advance(ctx, stored)
+		}
 	}
 	if err != nil {
 		return res, fmt.Errorf("add: %w", err)

@@ -23,8 +23,49 @@ func foldStored(ctx context.Context, g *globals, store news.Store, path string, 
 	if !ok {
 		return nil
 	}
-	// Two processes folding at once would each change rows the other has
-	// read; a lock beside the database lets one fold at a time.
+	return withPassLock(path, func() error {
+		s, err := crossref.OpenStored(ctx, db)
+		if err != nil {
+			return err
+		}
+		prog := newProgress(errw, !g.quiet, "cross-referencing")
+		rebuilt, err := s.Fold(ctx, fresh, func(done, total int) {
+			prog.SetTotal(total)
+			prog.Add(1)
+		})
+		prog.Finish()
+		if err != nil {
+			return err
+		}
+		if rebuilt && !g.quiet {
+			fmt.Fprintf(errw, "storyline: the cross-article pass was built again from all %d stored articles (some arrived out of publication order, or were stored without it)\n", s.Folded())
+		}
+		return nil
+	})
+}
+
+// advanceStored is foldStored for a server: it folds the docs just stored
+// when the pass is current, and otherwise leaves it for the next
+// 'storyline add' to build again, since a rebuild would hold up the
+// request for as long as it takes to go through the whole store.
+func advanceStored(ctx context.Context, store news.Store, path string, fresh []*news.Doc) error {
+	db, ok := store.(*sqlite.DB)
+	if !ok {
+		return nil
+	}
+	return withPassLock(path, func() error {
+		s, err := crossref.OpenStored(ctx, db)
+		if err != nil {
+			return err
+		}
+		_, err = s.Advance(ctx, fresh, nil)
+		return err
+	})
+}
+
+// withPassLock runs f holding the lock beside the database at path: two
+// processes folding at once would each change rows the other has read.
+func withPassLock(path string, f func() error) error {
 	lock, err := os.OpenFile(path+".lock", os.O_CREATE|os.O_RDWR, 0o600)
 	if err != nil {
 		return fmt.Errorf("lock the cross-article pass: %w", err)
@@ -34,23 +75,7 @@ func foldStored(ctx context.Context, g *globals, store news.Store, path string, 
 		return fmt.Errorf("lock the cross-article pass %s: %w", lock.Name(), err)
 	}
 	defer syscall.Flock(int(lock.Fd()), syscall.LOCK_UN)
-	s, err := crossref.OpenStored(ctx, db)
-	if err != nil {
-		return err
-	}
-	prog := newProgress(errw, !g.quiet, "cross-referencing")
-	rebuilt, err := s.Fold(ctx, fresh, func(done, total int) {
-		prog.SetTotal(total)
-		prog.Add(1)
-	})
-	prog.Finish()
-	if err != nil {
-		return err
-	}
-	if rebuilt && !g.quiet {
-		fmt.Fprintf(errw, "storyline: the cross-article pass was built again from all %d stored articles (some arrived out of publication order, or were stored without it)\n", s.Folded())
-	}
-	return nil
+	return f()
 }
 
 // storedPass returns the cross-article pass kept in store and its docs,

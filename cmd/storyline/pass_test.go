@@ -1,13 +1,18 @@
 package main
 
 import (
+	"context"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"storyline/internal/crossref"
 	"storyline/internal/demo"
+	"storyline/internal/news"
+	"storyline/internal/sqlite"
+	"storyline/internal/web"
 )
 
 // copyDemo writes the demo corpus into a folder of its own.
@@ -66,5 +71,69 @@ func TestReportReadsTheStoredPass(t *testing.T) {
 				t.Errorf("no rewrite in the demo's report: %.300s", stored)
 			}
 		})
+	}
+}
+
+// A server's adds advance the pass that 'storyline add' keeps, when they
+// come in order; one published earlier leaves it stale, without holding up
+// the request, and the report computes the pass until the next add.
+func TestServerAdvancesTheStoredPass(t *testing.T) {
+	dir := copyDemo(t)
+	path := filepath.Join(t.TempDir(), "s.db")
+	if code, _, errs := cli(t, "", "add", "-q", "--db", path, dir); code != 0 {
+		t.Fatalf("add: exit %d: %s", code, errs)
+	}
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := newStoreBackend(db, 2, 1<<20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.advance = func(ctx context.Context, docs []*news.Doc) {
+		if err := advanceStored(ctx, db, path, docs); err != nil {
+			t.Error(err)
+		}
+	}
+	folded := func() int {
+		s, err := crossref.OpenStored(ctx, db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ok, err := s.Current(ctx); err != nil || !ok {
+			return -1
+		}
+		return s.Folded()
+	}
+	before := folded()
+	if before <= 0 {
+		t.Fatalf("no current pass after add: %d", before)
+	}
+	late := "Harbour cranes at Kharzin were back at work on Monday, the port authority said, a month after the blast."
+	if res, err := b.Add(ctx, web.AddInput{Text: late, Title: "Cranes back at Kharzin", Outlet: "Port Notes", Published: "2027-05-03"}); err != nil || len(res.Added) != 1 {
+		t.Fatalf("add a later article: %v %+v", err, res)
+	}
+	if got := folded(); got != before+1 {
+		t.Errorf("after a later article the pass covers %d, want %d and current", got, before+1)
+	}
+	early := "A fuel tanker was refused entry to Kharzin port on Sunday over paperwork, harbour officials said."
+	if res, err := b.Add(ctx, web.AddInput{Text: early, Title: "Tanker refused at Kharzin", Outlet: "Port Notes", Published: "2027-02-20"}); err != nil || len(res.Added) != 1 {
+		t.Fatalf("add an earlier article: %v %+v", err, res)
+	}
+	if got := folded(); got != -1 {
+		t.Errorf("after an earlier article the pass is current over %d articles; want it stale", got)
+	}
+	db.Close()
+	code, stored, errs := cli(t, "", "report", "--db", path, "--format", "json")
+	if code != 0 {
+		t.Fatalf("report: exit %d: %s", code, errs)
+	}
+	if _, batch, _ := cli(t, "", "report", "--db", path, "--format", "json", "--since", "1900-01-01"); stored != batch {
+		t.Error("the report of a stale pass differs from the one computed")
+	}
+	if !strings.Contains(stored, "Tanker refused at Kharzin") || !strings.Contains(stored, "Cranes back at Kharzin") {
+		t.Error("the report lacks the articles the server added")
 	}
 }

@@ -108,13 +108,21 @@ func runServer(ctx context.Context, g *globals, store news.Store, dbName string,
 	if err != nil {
 		return err
 	}
+	log := slog.New(slog.NewTextHandler(errw, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	b.advance = func(ctx context.Context, docs []*news.Doc) {
+		// The articles are stored whatever happens here; a pass left
+		// behind is built again by the next 'storyline add'.
+		if err := advanceStored(ctx, store, dbName, docs); err != nil {
+			log.Warn("the stored cross-article pass was not advanced", "err", err)
+		}
+	}
 	backend, stopWork, err := sf.work.start(ctx, g, b, dbName, errw)
 	if err != nil {
 		return err
 	}
 	defer stopWork()
 	srv, err := web.New(web.Config{Backend: backend, Token: token, ClosedReads: sf.closedReads, Version: serverVersion(),
-		Logger: slog.New(slog.NewTextHandler(errw, &slog.HandlerOptions{Level: slog.LevelWarn})), MaxBodyBytes: g.maxBytes + 1<<20})
+		Logger: log, MaxBodyBytes: g.maxBytes + 1<<20})
 	if err != nil {
 		return err
 	}

@@ -151,25 +151,36 @@ func (s *Stored) Current(ctx context.Context) (bool, error) {
 	return n == s.pass.Folded, nil
 }
 
-// Fold takes in fresh, articles just stored (and not folded before). When
-// they all come after the latest article folded and the pass covered
-// every other stored article, each is folded in, in publication order:
-// work in proportion to its candidates. Otherwise the pass is built again
-// from every stored article, and rebuilt is true. progress, if not nil,
-// hears of each article folded.
-func (s *Stored) Fold(ctx context.Context, fresh []*news.Doc, progress func(done, total int)) (rebuilt bool, err error) {
+// Advance folds in fresh, articles just stored (and not folded before),
+// when it can do so without building the pass again: when they all come
+// after the latest article folded and the pass covered every other stored
+// article. Each is then folded in, in publication order, with work in
+// proportion to its candidates, and ok is true. Otherwise it changes
+// nothing and ok is false. progress, if not nil, hears of each article
+// folded.
+func (s *Stored) Advance(ctx context.Context, fresh []*news.Doc, progress func(done, total int)) (ok bool, err error) {
 	n, err := s.st.Count(ctx)
 	if err != nil {
 		return false, fmt.Errorf("count articles: %w", err)
 	}
 	fresh = inOrder(fresh)
-	ok := s.pass.Folded+len(fresh) == n
-	if ok && len(fresh) > 0 && s.pass.Last != nil {
-		l := s.pass.Last
-		ok = less(&news.Article{Published: l.Published, Source: l.Source, ID: l.ID}, fresh[0].Article)
+	if s.pass.Folded+len(fresh) != n {
+		return false, nil
 	}
-	if ok {
-		return false, s.foldAll(ctx, fresh, progress)
+	if len(fresh) > 0 && s.pass.Last != nil {
+		l := s.pass.Last
+		if !less(&news.Article{Published: l.Published, Source: l.Source, ID: l.ID}, fresh[0].Article) {
+			return false, nil
+		}
+	}
+	return true, s.foldAll(ctx, fresh, progress)
+}
+
+// Fold is Advance, and where Advance cannot fold, builds the pass again
+// from every stored article (rebuilt is true).
+func (s *Stored) Fold(ctx context.Context, fresh []*news.Doc, progress func(done, total int)) (rebuilt bool, err error) {
+	if ok, err := s.Advance(ctx, fresh, progress); ok || err != nil {
+		return false, err
 	}
 	if err := s.st.PutState(ctx, news.StateWrite{Values: []news.StateValue{
 		{NS: nsPass, Key: keyGen, Value: []byte(strconv.Itoa(s.gen + 1))}}}); err != nil {
