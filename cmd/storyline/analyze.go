@@ -41,24 +41,33 @@ database (as 'storyline add' does).
 				return err
 			}
 			var store news.Store
+			var path string
 			if cmd.Flags().Changed("db") {
-				db, _, err := openStore(cmd.Context(), g)
+				db, name, err := openStore(cmd.Context(), g)
 				if err != nil {
 					return err
 				}
 				defer db.Close()
-				store = db
+				store, path = db, name
 			}
-			return analyzeAndReport(cmd.Context(), g, intake.Paths(paths), store, cmd.InOrStdin(), cmd.OutOrStdout(), cmd.ErrOrStderr())
+			return analyzeAndReport(cmd.Context(), g, intake.Paths(paths), store, path, cmd.InOrStdin(), cmd.OutOrStdout(), cmd.ErrOrStderr())
 		},
 	}
 }
 
 // analyzeAndReport runs intake and prints the report of what was read.
-func analyzeAndReport(ctx context.Context, g *globals, src intake.Source, store news.Store, stdin io.Reader, out, errw io.Writer) error {
-	docs, sum, err := runIntake(ctx, g, src, store, stdin, errw, nil)
+// With a store (at path), what it stored also advances the cross-article
+// pass kept there, when that needs no rebuild (advanceStored).
+func analyzeAndReport(ctx context.Context, g *globals, src intake.Source, store news.Store, path string, stdin io.Reader, out, errw io.Writer) error {
+	var fresh []*news.Doc
+	docs, sum, err := runIntake(ctx, g, src, store, stdin, errw, func(o intake.Outcome) { fresh = append(fresh, o.Doc) })
 	if err != nil {
 		return err
+	}
+	if store != nil && len(fresh) > 0 {
+		if err := advanceStored(ctx, store, path, fresh); err != nil {
+			fmt.Fprintf(errw, "storyline: the stored cross-article pass is not up to date (the next add builds it again): %v\n", err)
+		}
 	}
 	rep, err := buildReport(ctx, docs, sum.failures)
 	if err != nil {

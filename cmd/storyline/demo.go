@@ -37,14 +37,14 @@ is given. With --serve=false the report is printed and nothing is served or stor
 			src := intake.FS(demo.FS(), ".")
 			ctx, stdin, out, errw := cmd.Context(), cmd.InOrStdin(), cmd.OutOrStdout(), cmd.ErrOrStderr()
 			if !serve && !cmd.Flags().Changed("db") {
-				return analyzeAndReport(ctx, g, src, nil, stdin, out, errw)
+				return analyzeAndReport(ctx, g, src, nil, "", stdin, out, errw)
 			}
 			store, name, cleanup, err := demoStore(cmd, g)
 			if err != nil {
 				return err
 			}
 			defer cleanup()
-			if err := analyzeAndReport(ctx, g, src, store, stdin, out, errw); err != nil || !serve {
+			if err := analyzeAndReport(ctx, g, src, store, name, stdin, out, errw); err != nil || !serve {
 				return err
 			}
 			return runServer(ctx, g, store, name, sf, errw)

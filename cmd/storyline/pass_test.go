@@ -137,3 +137,26 @@ func TestServerAdvancesTheStoredPass(t *testing.T) {
 		t.Error("the report lacks the articles the server added")
 	}
 }
+
+// analyze --db keeps the stored pass current too.
+func TestAnalyzeAdvancesTheStoredPass(t *testing.T) {
+	dir := copyDemo(t)
+	path := filepath.Join(t.TempDir(), "s.db")
+	if code, _, errs := cli(t, "", "analyze", "-q", "--db", path, dir); code != 0 {
+		t.Fatalf("analyze: exit %d: %s", code, errs)
+	}
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	s, err := crossref.OpenStored(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, _ := db.Count(ctx)
+	if ok, err := s.Current(ctx); err != nil || !ok || n == 0 {
+		t.Errorf("after analyze --db: pass current %v (%v) over %d of %d articles", ok, err, s.Folded(), n)
+	}
+}
