@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"syscall"
 
@@ -61,6 +62,17 @@ func advanceStored(ctx context.Context, store news.Store, path string, fresh []*
 		_, err = s.Advance(ctx, fresh, nil)
 		return err
 	})
+}
+
+// advancer is a storeBackend's advance for store at path: the articles
+// are stored whatever happens there, and a pass left behind is built again
+// by the next 'storyline add'.
+func advancer(store news.Store, path string, log *slog.Logger) func(context.Context, []*news.Doc) {
+	return func(ctx context.Context, docs []*news.Doc) {
+		if err := advanceStored(ctx, store, path, docs); err != nil {
+			log.Warn("the stored cross-article pass was not advanced", "err", err)
+		}
+	}
 }
 
 // withPassLock runs f holding the lock beside the database at path: two

@@ -109,13 +109,7 @@ func runServer(ctx context.Context, g *globals, store news.Store, dbName string,
 		return err
 	}
 	log := slog.New(slog.NewTextHandler(errw, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	b.advance = func(ctx context.Context, docs []*news.Doc) {
-		// The articles are stored whatever happens here; a pass left
-		// behind is built again by the next 'storyline add'.
-		if err := advanceStored(ctx, store, dbName, docs); err != nil {
-			log.Warn("the stored cross-article pass was not advanced", "err", err)
-		}
-	}
+	b.advance = advancer(store, dbName, log)
 	backend, stopWork, err := sf.work.start(ctx, g, b, dbName, errw)
 	if err != nil {
 		return err

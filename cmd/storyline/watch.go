@@ -196,6 +196,7 @@ feeds.txt holds one feed per line, with its own interval if it needs one:
 				if err != nil {
 					return err
 				}
+				b.advance = advancer(store, name, log)
 				backend = printingBackend{b, cmd.OutOrStdout(), g.quiet, &sync.Mutex{}}
 			}
 			w, err := wf.watcher(ctx, g, store, backend, q, log)
