@@ -54,6 +54,17 @@
 // (per article, per event, per story, and the document frequencies), which
 // State returns and Restore resumes from, so a store can persist both.
 //
+// # On a store
+//
+// NewStored keeps nothing in memory: the state lives in a news.StateStore
+// as rows (rows.go: the document frequencies, each article, each event and
+// its sums, each story, the index as postings), and an add reads only the
+// rows its own features and index keys lead to. AddWrite returns what the
+// add changed as one news.StateWrite, for the caller to apply in one
+// transaction with the other stages' writes of the same article; until it
+// is applied nothing is changed. Events and Stories read every row: they
+// are for a report of the whole store; Event and Story read one.
+//
 // IDs are stable: an event's ID is "e-" and its first article's ID, a
 // story's "s-" and the same; when two events or stories merge, the older ID
 // stands.
