@@ -39,7 +39,7 @@ func foldStored(ctx context.Context, g *globals, store news.Store, path string, 
 			return err
 		}
 		if rebuilt && !g.quiet {
-			fmt.Fprintf(errw, "storyline: the cross-article pass was built again from all %d stored articles (some arrived out of publication order, or were stored without it)\n", s.Folded())
+			fmt.Fprintf(errw, "storyline: the cross-article pass was built again from all %d stored articles (articles arrived out of publication order, were stored without it, or were deleted)\n", s.Folded())
 		}
 		return nil
 	})
