@@ -158,6 +158,16 @@ func (qb *queueBackend) Add(ctx context.Context, in web.AddInput) (web.AddResult
 	return res, err
 }
 
+// Delete deletes through the store and announces it, so that the other
+// API servers on the queue drop their cached report too, as after an add.
+func (qb *queueBackend) Delete(ctx context.Context, id string) error {
+	if err := qb.storeBackend.Delete(ctx, id); err != nil {
+		return err
+	}
+	qb.q.Announce(id)
+	return nil
+}
+
 // changed is told that some worker stored something. The cached report is
 // dropped at most once a second, so that a busy queue does not make every
 // read rebuild it.

@@ -170,6 +170,38 @@ func TestQueueBackendAddsThroughAWorker(t *testing.T) {
 	if n, _ := db.Count(ctx); n != 1 {
 		t.Errorf("store holds %d, want 1", n)
 	}
+
+	// A delete through one API server reaches another one's cached report.
+	b2, err := newStoreBackend(db, 1, 1<<20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	other := &queueBackend{storeBackend: b2, q: connect()}
+	unsub, err := other.q.OnStored(other.changed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer unsub()
+	if rep, err := other.Report(ctx); err != nil || len(rep.Articles) != 1 {
+		t.Fatalf("the other server's report: %v", err)
+	}
+	if err := qb.Delete(ctx, res.Added[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		rep, err := other.Report(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rep.Articles) == 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the other API server still shows the deleted article after 10 s")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
 }
 
 // TestJobDoneTwiceChangesNothing hands a worker the same delivery twice,
