@@ -76,6 +76,12 @@ func (q *Queue) OnStored(f func()) (stop func(), err error) {
 	if err != nil {
 		return nil, fmt.Errorf("queue: subscribe to %s: %w", StoredPrefix, err)
 	}
+	// Subscribe returns before the server has the subscription; until it
+	// does, announcements pass it by. A round trip makes sure it has.
+	if err := q.nc.Flush(); err != nil {
+		_ = sub.Unsubscribe()
+		return nil, fmt.Errorf("queue: subscribe to %s: %w", StoredPrefix, err)
+	}
 	q.mu.Lock()
 	q.onReconnect = append(q.onReconnect, f)
 	q.mu.Unlock()
