@@ -20,15 +20,7 @@ import (
 // article. A PostgreSQL store is shared by workers and servers that do not
 // keep that pass, so it is left to the report to compute.
 func foldStored(ctx context.Context, g *globals, store news.Store, path string, fresh []*news.Doc, errw io.Writer) error {
-	db, ok := store.(*sqlite.DB)
-	if !ok {
-		return nil
-	}
-	return withPassLock(path, func() error {
-		s, err := crossref.OpenStored(ctx, db)
-		if err != nil {
-			return err
-		}
+	return withStoredPass(ctx, store, path, func(s *crossref.Stored) error {
 		prog := newProgress(errw, !g.quiet, "cross-referencing")
 		rebuilt, err := s.Fold(ctx, fresh, func(done, total int) {
 			prog.SetTotal(total)
@@ -50,18 +42,35 @@ func foldStored(ctx context.Context, g *globals, store news.Store, path string, 
 // 'storyline add' to build again, since a rebuild would hold up the
 // request for as long as it takes to go through the whole store.
 func advanceStored(ctx context.Context, store news.Store, path string, fresh []*news.Doc) error {
+	return withStoredPass(ctx, store, path, func(s *crossref.Stored) error {
+		_, err := s.Advance(ctx, fresh, nil)
+		return err
+	})
+}
+
+// withStoredPass runs f on the pass kept in store, a SQLite database at
+// path, holding the lock beside it: two processes folding at once would
+// each change rows the other has read. A PostgreSQL store is shared by
+// workers and servers that do not keep that pass, so f is not run.
+func withStoredPass(ctx context.Context, store news.Store, path string, f func(*crossref.Stored) error) error {
 	db, ok := store.(*sqlite.DB)
 	if !ok {
 		return nil
 	}
-	return withPassLock(path, func() error {
-		s, err := crossref.OpenStored(ctx, db)
-		if err != nil {
-			return err
-		}
-		_, err = s.Advance(ctx, fresh, nil)
+	lock, err := os.OpenFile(path+".lock", os.O_CREATE|os.O_RDWR, 0o600)
+	if err != nil {
+		return fmt.Errorf("lock the cross-article pass: %w", err)
+	}
+	defer lock.Close()
+	if err := syscall.Flock(int(lock.Fd()), syscall.LOCK_EX); err != nil {
+		return fmt.Errorf("lock the cross-article pass %s: %w", lock.Name(), err)
+	}
+	defer syscall.Flock(int(lock.Fd()), syscall.LOCK_UN)
+	s, err := crossref.OpenStored(ctx, db)
+	if err != nil {
 		return err
-	})
+	}
+	return f(s)
 }
 
 // advancer is a storeBackend's advance for store at path: the articles
@@ -73,21 +82,6 @@ func advancer(store news.Store, path string, log *slog.Logger) func(context.Cont
 			log.Warn("the stored cross-article pass was not advanced", "err", err)
 		}
 	}
-}
-
-// withPassLock runs f holding the lock beside the database at path: two
-// processes folding at once would each change rows the other has read.
-func withPassLock(path string, f func() error) error {
-	lock, err := os.OpenFile(path+".lock", os.O_CREATE|os.O_RDWR, 0o600)
-	if err != nil {
-		return fmt.Errorf("lock the cross-article pass: %w", err)
-	}
-	defer lock.Close()
-	if err := syscall.Flock(int(lock.Fd()), syscall.LOCK_EX); err != nil {
-		return fmt.Errorf("lock the cross-article pass %s: %w", lock.Name(), err)
-	}
-	defer syscall.Flock(int(lock.Fd()), syscall.LOCK_UN)
-	return f()
 }
 
 // storedPass returns the cross-article pass kept in store and its docs,

@@ -78,16 +78,8 @@ func TestReportReadsTheStoredPass(t *testing.T) {
 // come in order; one published earlier leaves it stale, without holding up
 // the request, and the report computes the pass until the next add.
 func TestServerAdvancesTheStoredPass(t *testing.T) {
-	dir := copyDemo(t)
-	path := filepath.Join(t.TempDir(), "s.db")
-	if code, _, errs := cli(t, "", "add", "-q", "--db", path, dir); code != 0 {
-		t.Fatalf("add: exit %d: %s", code, errs)
-	}
 	ctx := context.Background()
-	db, err := sqlite.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	path, db := demoDB(t, "add")
 	b, err := newStoreBackend(db, 2, 1<<20)
 	if err != nil {
 		t.Fatal(err)
@@ -97,16 +89,7 @@ func TestServerAdvancesTheStoredPass(t *testing.T) {
 			t.Error(err)
 		}
 	}
-	folded := func() int {
-		s, err := crossref.OpenStored(ctx, db)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if ok, err := s.Current(ctx); err != nil || !ok {
-			return -1
-		}
-		return s.Folded()
-	}
+	folded := func() int { return covered(t, db) }
 	before := folded()
 	if before <= 0 {
 		t.Fatalf("no current pass after add: %d", before)
@@ -140,23 +123,40 @@ func TestServerAdvancesTheStoredPass(t *testing.T) {
 
 // analyze --db keeps the stored pass current too.
 func TestAnalyzeAdvancesTheStoredPass(t *testing.T) {
-	dir := copyDemo(t)
-	path := filepath.Join(t.TempDir(), "s.db")
-	if code, _, errs := cli(t, "", "analyze", "-q", "--db", path, dir); code != 0 {
-		t.Fatalf("analyze: exit %d: %s", code, errs)
+	_, db := demoDB(t, "analyze")
+	n, _ := db.Count(context.Background())
+	if got := covered(t, db); got != n || n == 0 {
+		t.Errorf("after analyze --db the pass covers %d of %d articles (-1: not current)", got, n)
 	}
-	ctx := context.Background()
-	db, err := sqlite.Open(ctx, path)
+}
+
+// demoDB runs 'storyline CMD -q --db' over the demo corpus into a new
+// database and opens it.
+func demoDB(t *testing.T, cmd string) (string, *sqlite.DB) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "s.db")
+	if code, _, errs := cli(t, "", cmd, "-q", "--db", path, copyDemo(t)); code != 0 {
+		t.Fatalf("%s: exit %d: %s", cmd, code, errs)
+	}
+	db, err := sqlite.Open(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer db.Close()
+	t.Cleanup(func() { db.Close() })
+	return path, db
+}
+
+// covered is how many articles the stored pass covers, or -1 when it does
+// not cover every stored one.
+func covered(t *testing.T, db *sqlite.DB) int {
+	t.Helper()
+	ctx := context.Background()
 	s, err := crossref.OpenStored(ctx, db)
 	if err != nil {
 		t.Fatal(err)
 	}
-	n, _ := db.Count(ctx)
-	if ok, err := s.Current(ctx); err != nil || !ok || n == 0 {
-		t.Errorf("after analyze --db: pass current %v (%v) over %d of %d articles", ok, err, s.Folded(), n)
+	if ok, err := s.Current(ctx); err != nil || !ok {
+		return -1
 	}
+	return s.Folded()
 }

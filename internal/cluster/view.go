@@ -65,15 +65,20 @@ func (v *view) get(ctx context.Context, ns string, keys []string, need func(stri
 
 // articles reads the rows of the articles ids.
 func (v *view) articles(ctx context.Context, ids []string) error {
+	return getJSON(ctx, v, nsArticle, ids, v.st.Articles)
+}
+
+// getJSON reads into m the JSON rows of the keys in ns that m lacks.
+func getJSON[T any](ctx context.Context, v *view, ns string, keys []string, m map[string]*T) error {
 	if !v.stored() {
 		return nil
 	}
-	return v.get(ctx, nsArticle, ids, func(id string) bool { return v.st.Articles[id] == nil }, func(id string, b []byte) error {
-		a := &ArticleState{}
-		if err := json.Unmarshal(b, a); err != nil {
+	return v.get(ctx, ns, keys, func(k string) bool { return m[k] == nil }, func(k string, b []byte) error {
+		x := new(T)
+		if err := json.Unmarshal(b, x); err != nil {
 			return err
 		}
-		v.st.Articles[id] = a
+		m[k] = x
 		return nil
 	})
 }
@@ -121,17 +126,7 @@ func (v *view) bodies(ctx context.Context, es []*EventState) error {
 
 // stories reads the rows of stories ids.
 func (v *view) stories(ctx context.Context, ids []string) error {
-	if !v.stored() {
-		return nil
-	}
-	return v.get(ctx, nsStory, ids, func(id string) bool { return v.st.Stories[id] == nil }, func(id string, b []byte) error {
-		s := &StoryState{}
-		if err := json.Unmarshal(b, s); err != nil {
-			return err
-		}
-		v.st.Stories[id] = s
-		return nil
-	})
+	return getJSON(ctx, v, nsStory, ids, v.st.Stories)
 }
 
 // resolve reads the events ids and every event their merges lead to, a

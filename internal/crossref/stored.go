@@ -76,7 +76,7 @@ var ErrStale = errors.New("the stored cross-article pass is stale")
 
 // OpenStored opens the pass stored in st (an empty one if there is none).
 func OpenStored(ctx context.Context, st Store) (*Stored, error) {
-	gen, err := readGen(ctx, st)
+	gen, err := counter(ctx, st, keyGen)
 	if err != nil {
 		return nil, err
 	}
@@ -87,36 +87,41 @@ func OpenStored(ctx context.Context, st Store) (*Stored, error) {
 	return s, nil
 }
 
-// readGen reads the current generation (0 when none was written).
-func readGen(ctx context.Context, st news.StateStore) (int, error) {
-	got, err := st.GetState(ctx, nsPass, []string{keyGen})
+// counter reads a decimal counter of the pass (the generation, the floor),
+// 0 when none was written.
+func counter(ctx context.Context, st news.StateStore, key string) (int, error) {
+	got, err := st.GetState(ctx, nsPass, []string{key})
 	if err != nil {
 		return 0, fmt.Errorf("read the cross-article pass: %w", err)
 	}
-	b, ok := got[keyGen]
+	b, ok := got[key]
 	if !ok {
 		return 0, nil
 	}
-	gen, err := strconv.Atoi(string(b))
-	if err != nil || gen < 0 {
-		return 0, fmt.Errorf("read the cross-article pass: generation %q: %w", b, news.ErrInvalid)
+	n, err := strconv.Atoi(string(b))
+	if err != nil || n < 0 {
+		return 0, fmt.Errorf("read the cross-article pass: %s %q: %w", key, b, news.ErrInvalid)
 	}
-	return gen, nil
+	return n, nil
+}
+
+func setCounter(ctx context.Context, st news.StateStore, key string, n int) error {
+	err := st.PutState(ctx, news.StateWrite{Values: []news.StateValue{{NS: nsPass, Key: key, Value: []byte(strconv.Itoa(n))}}})
+	if err != nil {
+		return fmt.Errorf("write the cross-article pass's %s: %w", key, err)
+	}
+	return nil
 }
 
 // MarkStale makes the pass stored in st start again: the next Fold builds
 // it from every stored article. A delete calls it, since a later add could
 // bring the count back to what the pass holds.
 func MarkStale(ctx context.Context, st news.StateStore) error {
-	gen, err := readGen(ctx, st)
+	gen, err := counter(ctx, st, keyGen)
 	if err != nil {
 		return err
 	}
-	if err := st.PutState(ctx, news.StateWrite{Values: []news.StateValue{
-		{NS: nsPass, Key: keyGen, Value: []byte(strconv.Itoa(gen + 1))}}}); err != nil {
-		return fmt.Errorf("mark the cross-article pass stale: %w", err)
-	}
-	return nil
+	return setCounter(ctx, st, keyGen, gen+1)
 }
 
 // use points s at generation gen's rows.
@@ -173,7 +178,7 @@ func (s *Stored) Advance(ctx context.Context, fresh []*news.Doc, progress func(d
 			return false, nil
 		}
 	}
-	return true, s.foldAll(ctx, fresh, progress)
+	return true, s.foldAll(ctx, len(fresh), func(i int) (*news.Doc, error) { return fresh[i], nil }, progress)
 }
 
 // Fold is Advance, and where Advance cannot fold, builds the pass again
@@ -182,9 +187,8 @@ func (s *Stored) Fold(ctx context.Context, fresh []*news.Doc, progress func(done
 	if ok, err := s.Advance(ctx, fresh, progress); ok || err != nil {
 		return false, err
 	}
-	if err := s.st.PutState(ctx, news.StateWrite{Values: []news.StateValue{
-		{NS: nsPass, Key: keyGen, Value: []byte(strconv.Itoa(s.gen + 1))}}}); err != nil {
-		return false, fmt.Errorf("start the cross-article pass again: %w", err)
+	if err := setCounter(ctx, s.st, keyGen, s.gen+1); err != nil {
+		return false, err
 	}
 	if err := s.use(ctx, s.gen+1); err != nil {
 		return false, err
@@ -192,11 +196,20 @@ func (s *Stored) Fold(ctx context.Context, fresh []*news.Doc, progress func(done
 	if err := s.reclaim(ctx); err != nil {
 		return false, err
 	}
-	docs, err := s.stored(ctx)
+	// The list is light; each doc is read as its turn comes, so that a
+	// rebuild holds one article at a time, not the whole store.
+	arts, err := s.st.Articles(ctx, news.ArticleFilter{})
 	if err != nil {
-		return true, err
+		return true, fmt.Errorf("list articles: %w", err)
 	}
-	return true, s.foldAll(ctx, inOrder(docs), progress)
+	sort.SliceStable(arts, func(i, j int) bool { return less(arts[i], arts[j]) })
+	return true, s.foldAll(ctx, len(arts), func(i int) (*news.Doc, error) {
+		d, err := s.st.Doc(ctx, arts[i].ID)
+		if err != nil {
+			return nil, fmt.Errorf("read article %s: %w", arts[i].ID, err)
+		}
+		return d, nil
+	}, progress)
 }
 
 // reclaim drops the rows of the generations before the current one, on a
@@ -207,38 +220,33 @@ func (s *Stored) reclaim(ctx context.Context) error {
 	if !ok {
 		return nil
 	}
-	got, err := s.st.GetState(ctx, nsPass, []string{keyFloor})
+	floor, err := counter(ctx, s.st, keyFloor)
 	if err != nil {
-		return fmt.Errorf("reclaim old cross-article rows: %w", err)
-	}
-	floor := 0
-	if b, ok := got[keyFloor]; ok {
-		if floor, err = strconv.Atoi(string(b)); err != nil {
-			return fmt.Errorf("reclaim old cross-article rows: floor %q: %w", b, news.ErrInvalid)
-		}
+		return err
 	}
 	for g := floor; g < s.gen; g++ {
 		if err := d.DropState(ctx, genStem+strconv.Itoa(g)+"/"); err != nil {
 			return fmt.Errorf("reclaim old cross-article rows: %w", err)
 		}
 	}
-	if err := s.st.PutState(ctx, news.StateWrite{Values: []news.StateValue{
-		{NS: nsPass, Key: keyFloor, Value: []byte(strconv.Itoa(s.gen))}}}); err != nil {
-		return fmt.Errorf("reclaim old cross-article rows: %w", err)
-	}
-	return nil
+	return setCounter(ctx, s.st, keyFloor, s.gen)
 }
 
-func (s *Stored) foldAll(ctx context.Context, docs []*news.Doc, progress func(done, total int)) error {
-	for i, d := range docs {
+// foldAll folds in the n docs doc gives, in turn.
+func (s *Stored) foldAll(ctx context.Context, n int, doc func(i int) (*news.Doc, error), progress func(done, total int)) error {
+	for i := range n {
 		if err := ctx.Err(); err != nil {
+			return err
+		}
+		d, err := doc(i)
+		if err != nil {
 			return err
 		}
 		if err := s.fold(ctx, d); err != nil {
 			return err
 		}
 		if progress != nil {
-			progress(i+1, len(docs))
+			progress(i+1, n)
 		}
 	}
 	return nil

@@ -333,23 +333,31 @@ func (s *Server) apiDeleteArticle(w http.ResponseWriter, r *http.Request) error 
 	if !s.auth.allowed(r) {
 		return fmt.Errorf("deleting needs the token: send \"Authorization: Bearer TOKEN\": %w", errUnauthorized)
 	}
-	d, ok := s.b.(Deleter)
-	if !ok {
+	if s.deleter == nil {
 		w.Header().Set("Allow", "GET, HEAD")
 		writeJSON(w, http.StatusMethodNotAllowed, apiError{Code: "method_not_allowed", Message: "this server cannot delete articles"})
 		return nil
 	}
 	id := r.PathValue("id")
+	if err := s.deleteArticle(r, id); err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, map[string]string{"deleted": id})
+	return nil
+}
+
+// deleteArticle deletes the article id through the backend, which must be
+// a Deleter, for the API and the article page's form alike.
+func (s *Server) deleteArticle(r *http.Request, id string) error {
 	if len(id) > maxIDBytes {
 		return fmt.Errorf("article ID of %d bytes: %w", len(id), news.ErrInvalid)
 	}
 	ctx, cancel := contextWithTimeout(r, s.cfg.AddTimeout)
 	defer cancel()
-	if err := d.Delete(ctx, id); err != nil {
+	if err := s.deleter.Delete(ctx, id); err != nil {
 		return err
 	}
 	s.log.Info("article deleted", "id", id)
-	writeJSON(w, http.StatusOK, map[string]string{"deleted": id})
 	return nil
 }
 

@@ -250,20 +250,12 @@ func (s *Server) deleteSubmit(w http.ResponseWriter, r *http.Request) error {
 	if r.PostFormValue("confirm") != "yes" {
 		return fmt.Errorf("tick the box to say the article is to be deleted: %w", news.ErrInvalid)
 	}
-	d, ok := s.b.(Deleter)
-	if !ok {
+	if s.deleter == nil {
 		return fmt.Errorf("this server cannot delete articles: %w", errForbidden)
 	}
-	id := r.PathValue("id")
-	if len(id) > maxIDBytes {
-		return fmt.Errorf("article ID of %d bytes: %w", len(id), news.ErrInvalid)
-	}
-	ctx, cancel := contextWithTimeout(r, s.cfg.AddTimeout)
-	defer cancel()
-	if err := d.Delete(ctx, id); err != nil {
+	if err := s.deleteArticle(r, r.PathValue("id")); err != nil {
 		return err
 	}
-	s.log.Info("article deleted", "id", id)
 	http.Redirect(w, r, "/", http.StatusSeeOther)
 	return nil
 }

@@ -89,6 +89,7 @@ func (c *Config) defaults() {
 type Server struct {
 	cfg     Config
 	b       Backend
+	deleter Deleter // b, when it can delete; nil otherwise
 	log     *slog.Logger
 	auth    *auth
 	metrics *metrics
@@ -111,6 +112,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	s := &Server{cfg: cfg, b: cfg.Backend, log: cfg.Logger, auth: a, metrics: newMetrics(cfg.Registry),
 		jobs: newJobs(2, cfg.MaxJobs)}
+	s.deleter, _ = cfg.Backend.(Deleter)
 	if s.pages, err = parsePages(); err != nil {
 		return nil, err
 	}
@@ -299,7 +301,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 	}
 	p.SignedIn = s.auth.allowed(r)
 	p.Writable = s.cfg.Token != ""
-	_, p.CanDelete = s.b.(Deleter)
+	p.CanDelete = s.deleter != nil
 	p.Version = s.cfg.Version
 	p.Path = r.URL.Path
 	if p.CSRF == "" {
