@@ -74,7 +74,7 @@ func (b *storeBackend) Report(ctx context.Context) (*report.Report, error) {
 	if err != nil {
 		return nil, fmt.Errorf("build report: %w", err)
 	}
-	b.rep = report.Build(reportInput(docs, res, nil))
+	b.rep = report.Build(res.Input(docs, nil))
 	return b.rep, nil
 }
 

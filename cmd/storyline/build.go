@@ -14,11 +14,5 @@ func buildReport(ctx context.Context, docs []*news.Doc, failures []report.Failur
 	if err != nil {
 		return nil, err
 	}
-	return report.Build(reportInput(docs, res, failures)), nil
-}
-
-func reportInput(docs []*news.Doc, res *crossref.Result, failures []report.Failure) report.Input {
-	return report.Input{Docs: docs, Events: res.Events, Stories: res.Stories, Identities: res.Identities,
-		Facts: res.Facts, RewriteOf: res.RewriteOf, DuplicateOf: res.DuplicateOf, Relations: res.Relations,
-		Variants: res.Variants, Timeline: res.Timeline, Failures: failures}
+	return report.Build(res.Input(docs, failures)), nil
 }

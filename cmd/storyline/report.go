@@ -48,7 +48,7 @@ data directory), optionally only those of one outlet or a range of publication d
 					return err
 				}
 				if ok {
-					return report.Write(cmd.OutOrStdout(), report.Build(reportInput(docs, res, nil)), g.format)
+					return report.Write(cmd.OutOrStdout(), report.Build(res.Input(docs, nil)), g.format)
 				}
 			}
 			docs, err := crossref.StoredDocs(cmd.Context(), db, f)

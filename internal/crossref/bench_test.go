@@ -3,6 +3,7 @@ package crossref
 import (
 	"context"
 	"fmt"
+	"sync"
 	"testing"
 	"time"
 
@@ -18,7 +19,20 @@ import (
 // instead of piling into the pool's.
 func benchPool(b *testing.B, n int) []*news.Doc { return benchPoolT(b, n) }
 
+// pools keeps the pools analysed, by size: tests share them.
+var pools sync.Map
+
 func benchPoolT(b testing.TB, n int) []*news.Doc {
+	b.Helper()
+	if p, ok := pools.Load(n); ok {
+		return p.([]*news.Doc)
+	}
+	p := analysePool(b, n)
+	pools.Store(n, p)
+	return p
+}
+
+func analysePool(b testing.TB, n int) []*news.Doc {
 	b.Helper()
 	items, err := gen.Articles(gen.Config{Seed: 7, Articles: n})
 	if err != nil {

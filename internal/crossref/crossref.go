@@ -21,6 +21,7 @@ import (
 	"storyline/internal/cluster"
 	"storyline/internal/dedup"
 	"storyline/internal/news"
+	"storyline/internal/report"
 )
 
 // Result is what the pass knows across articles.
@@ -98,17 +99,17 @@ func (p *Pass) Add(ctx context.Context, d *news.Doc) error {
 // and stories.
 func (p *Pass) Result() *Result {
 	r := newResult(p.cl.Events(), p.cl.Stories(), p.names.Identities(), append([]news.Relation(nil), p.rels...))
-	docsOf := func(ids []string) ([]*news.Doc, error) {
-		var ds []*news.Doc
-		for _, id := range ids {
-			if d := p.docs[id]; d != nil {
-				ds = append(ds, d)
-			}
-		}
-		return ds, nil
-	}
+	docsOf := docsIn(p.docs)
 	p.facts, p.stories, _ = r.align(docsOf, p.facts, p.stories)
 	return r
+}
+
+// Input is what a report of docs is built from, given this result of the
+// pass over them and the inputs that could not be read.
+func (r *Result) Input(docs []*news.Doc, failures []report.Failure) report.Input {
+	return report.Input{Docs: docs, Events: r.Events, Stories: r.Stories, Identities: r.Identities,
+		Facts: r.Facts, RewriteOf: r.RewriteOf, DuplicateOf: r.DuplicateOf, Relations: r.Relations,
+		Variants: r.Variants, Timeline: r.Timeline, Failures: failures}
 }
 
 // newResult starts a result from the events, stories, identities and

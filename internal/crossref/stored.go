@@ -55,7 +55,14 @@ type Stored struct {
 type passRecord struct {
 	Folded int      `json:"folded"`
 	Last   *lastKey `json:"last,omitempty"` // the latest article folded
+	// Format is the layout of the pass's rows; a pass of another layout
+	// is stale, and the next Fold builds it again.
+	Format int `json:"format,omitempty"`
 }
+
+// passFormat is the layout of the rows this code writes. 1: relations
+// filed by arrival, so that an article can be in two.
+const passFormat = 1
 
 type lastKey struct {
 	Published time.Time `json:"published"`
@@ -147,8 +154,15 @@ func (s *Stored) use(ctx context.Context, gen int) error {
 // Folded is the number of articles the stored pass covers.
 func (s *Stored) Folded() int { return s.pass.Folded }
 
+// outdated says whether the pass's rows are of a layout this code does not
+// read. An empty pass is not: its rows will be written in this one.
+func (s *Stored) outdated() bool { return s.pass.Folded > 0 && s.pass.Format != passFormat }
+
 // Current says whether the stored pass covers every stored article.
 func (s *Stored) Current(ctx context.Context) (bool, error) {
+	if s.outdated() {
+		return false, nil
+	}
 	n, err := s.st.Count(ctx)
 	if err != nil {
 		return false, fmt.Errorf("count articles: %w", err)
@@ -169,7 +183,7 @@ func (s *Stored) Advance(ctx context.Context, fresh []*news.Doc, progress func(d
 		return false, fmt.Errorf("count articles: %w", err)
 	}
 	fresh = inOrder(fresh)
-	if s.pass.Folded+len(fresh) != n {
+	if s.outdated() || s.pass.Folded+len(fresh) != n {
 		return false, nil
 	}
 	if len(fresh) > 0 && s.pass.Last != nil {
@@ -271,7 +285,7 @@ func (s *Stored) fold(ctx context.Context, d *news.Doc) error {
 	if err != nil {
 		return fmt.Errorf("crossref %s: %w", id, err)
 	}
-	rec := passRecord{Folded: s.pass.Folded + 1, Last: &lastKey{Published: d.Article.Published, Source: d.Article.Source, ID: id}}
+	rec := passRecord{Folded: s.pass.Folded + 1, Last: &lastKey{Published: d.Article.Published, Source: d.Article.Source, ID: id}, Format: passFormat}
 	b, err := json.Marshal(rec)
 	if err != nil {
 		return err
@@ -289,9 +303,10 @@ func (s *Stored) fold(ctx context.Context, d *news.Doc) error {
 	return nil
 }
 
-// Result reads the stored events, stories, names and relations and lines
-// up the facts, variants and timeline from the stored docs, which it
-// returns in the store's order. It reads the whole store: it is for a
+// Result reads the stored events, stories, names and relations (in the
+// order they were found, as the batch pass records them) and lines up the
+// facts, variants and timeline from the stored docs, which it returns in
+// the store's order. It reads the whole store: it is for a
 // report of it.
 func (s *Stored) Result(ctx context.Context) (*Result, []*news.Doc, error) {
 	events, err := s.cl.EventsContext(ctx)
@@ -332,14 +347,17 @@ func (s *Stored) Result(ctx context.Context) (*Result, []*news.Doc, error) {
 	if held != len(docs) {
 		return nil, nil, fmt.Errorf("the stored pass holds %d of %d stored articles: %w", held, len(docs), ErrStale)
 	}
-	// The batch pass records relations as their articles arrive.
-	pos := map[string]int{}
-	for i, d := range inOrder(docs) {
-		pos[d.Article.ID] = i
-	}
-	sort.SliceStable(rels, func(i, j int) bool { return pos[rels[i].Article] < pos[rels[j].Article] })
 	r := newResult(events, stories, ids, rels)
-	docsOf := func(ids []string) ([]*news.Doc, error) {
+	docsOf := docsIn(byID)
+	if _, _, err := r.align(docsOf, nil, nil); err != nil {
+		return nil, nil, err
+	}
+	return r, docs, nil
+}
+
+// docsIn reads docs from byID, skipping those it lacks.
+func docsIn(byID map[string]*news.Doc) func([]string) ([]*news.Doc, error) {
+	return func(ids []string) ([]*news.Doc, error) {
 		var ds []*news.Doc
 		for _, id := range ids {
 			if d := byID[id]; d != nil {
@@ -348,10 +366,6 @@ func (s *Stored) Result(ctx context.Context) (*Result, []*news.Doc, error) {
 		}
 		return ds, nil
 	}
-	if _, _, err := r.align(docsOf, nil, nil); err != nil {
-		return nil, nil, err
-	}
-	return r, docs, nil
 }
 
 // stored reads every stored doc, in the store's order.

@@ -2,6 +2,7 @@ package crossref
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"path/filepath"
 	"reflect"
@@ -214,10 +215,67 @@ func TestStoredSeesDeletes(t *testing.T) {
 	sameResult(t, s, db)
 }
 
+// TestStoredIsBatchGenerated folds a generated corpus, large enough for
+// articles to be in two relations (their own add's and a later copy's),
+// and checks the stored pass against the batch's.
+func TestStoredIsBatchGenerated(t *testing.T) {
+	if testing.Short() {
+		t.Skip("analyses 300 generated articles")
+	}
+	ctx := context.Background()
+	db := openSQLite(t)
+	s, err := OpenStored(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Fold(ctx, store(t, db, benchPoolT(t, 300)), nil); err != nil {
+		t.Fatal(err)
+	}
+	sameResult(t, s, db)
+}
+
+// TestStoredOldFormat checks that a pass written in another layout of
+// rows is taken as stale and built again.
+func TestStoredOldFormat(t *testing.T) {
+	ctx := context.Background()
+	db := openSQLite(t)
+	s, err := OpenStored(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Fold(ctx, store(t, db, Sort(analyse(t, intake.FS(demo.FS(), ".")))), nil); err != nil {
+		t.Fatal(err)
+	}
+	old := s.pass
+	old.Format = 0
+	b, err := json.Marshal(old)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.rows.PutState(ctx, news.StateWrite{Values: []news.StateValue{{NS: nsPass, Key: keyPass, Value: b}}}); err != nil {
+		t.Fatal(err)
+	}
+	if s, err = OpenStored(ctx, db); err != nil {
+		t.Fatal(err)
+	}
+	if ok, err := s.Current(ctx); err != nil || ok {
+		t.Errorf("current = %v, %v for a pass of format 0", ok, err)
+	}
+	if rebuilt, err := s.Fold(ctx, nil, nil); err != nil || !rebuilt {
+		t.Fatalf("fold of a pass of format 0: rebuilt %v, %v", rebuilt, err)
+	}
+	sameResult(t, s, db)
+}
+
 // countingStore counts what a fold reads.
 type countingStore struct {
 	*sqlite.DB
-	keys, postings, scans int
+	keys, postings, scans, docs int
+}
+
+func (c *countingStore) Doc(ctx context.Context, id string) (*news.Doc, error) {
+	c.docs++
+	return c.DB.Doc(ctx, id)
 }
 
 func (c *countingStore) GetState(ctx context.Context, ns string, keys []string) (map[string][]byte, error) {

@@ -68,7 +68,8 @@ const (
 	nsVocabBands   = "dedup.v"   // band key → articles (rewrite candidates)
 	nsSignatures   = "dedup.sig" // article → its two signatures and arrival number
 	nsMeta         = "dedup.meta"
-	nsRelations    = "dedup.rel" // article → the relation found for it
+	nsRelations    = "dedup.rels"  // arrival number (relKey) → the relation that add found
+	nsRelArticle   = "dedup.rel.a" // article → the relKeys of its relations (postings)
 )
 
 // Backend is where the detector keeps what it has seen — signatures and the
@@ -211,7 +212,11 @@ func (x *Detector) AddWrite(ctx context.Context, d *news.Doc) (*Relation, news.S
 		if err != nil {
 			return nil, w, err
 		}
-		w.Values = append(w.Values, news.StateValue{NS: nsRelations, Key: rel.Article, Value: b})
+		// An article can be in two relations: its own add's, and a later
+		// one's that found it to be the copy. Each is kept, by arrival.
+		k := relKey(seq)
+		w.Values = append(w.Values, news.StateValue{NS: nsRelations, Key: k, Value: b})
+		w.Postings = append(w.Postings, news.Posting{NS: nsRelArticle, Key: rel.Article, ID: k})
 	}
 	return rel, w, nil
 }
@@ -406,8 +411,12 @@ func side(e *entry, added int) Side {
 	return Side{ID: a.ID, Published: pub, Text: e.doc.Text(), Added: added, Seq: e.seq}
 }
 
+// relKey files the relation found by the add numbered seq, so that keys
+// sort in arrival order.
+func relKey(seq int) string { return fmt.Sprintf("%016x", seq) }
+
 // Relations reads every relation the detector has recorded, in the order
-// of the articles' IDs. It reads them all: it is for a report of the whole
+// they were found. It reads them all: it is for a report of the whole
 // store, not for each add.
 func (x *Detector) Relations(ctx context.Context) ([]Relation, error) {
 	var rels []Relation
@@ -422,10 +431,83 @@ func (x *Detector) Relations(ctx context.Context) ([]Relation, error) {
 		for _, v := range page {
 			var r Relation
 			if err := json.Unmarshal(v.Value, &r); err != nil {
-				return nil, fmt.Errorf("read relation of %q: %w", v.Key, err)
+				return nil, fmt.Errorf("read relation %q: %w", v.Key, err)
 			}
 			rels = append(rels, r)
 		}
 		after = page[len(page)-1].Key
 	}
 }
+
+// maxRelationsPerArticle bounds the relations read for one article; an
+// article is in one of its own and in one per later copy found of it.
+const maxRelationsPerArticle = 256
+
+// RelationsOf reads the relations in which one of the articles ids is
+// the duplicate or the rewrite (not the original), in the order they were
+// found: a look-up per article, whatever the number stored. With follow,
+// it reads too the relations of the originals those lead to, and of
+// theirs, which a reader needs to tell a rewrite of a copy.
+func (x *Detector) RelationsOf(ctx context.Context, ids []string, follow bool) ([]Relation, error) {
+	var keys []string
+	seenKey, asked := map[string]bool{}, map[string]bool{}
+	got := map[string][]byte{}
+	for range maxFollow {
+		var ask []string
+		for _, id := range ids {
+			if !asked[id] {
+				asked[id] = true
+				ask = append(ask, id)
+			}
+		}
+		if len(ask) == 0 {
+			break
+		}
+		post, err := x.b.Postings(ctx, nsRelArticle, ask, maxRelationsPerArticle)
+		if err != nil {
+			return nil, fmt.Errorf("read relations: %w", err)
+		}
+		var fresh []string
+		for _, id := range ask {
+			for _, k := range post[id] {
+				if !seenKey[k] {
+					seenKey[k] = true
+					fresh = append(fresh, k)
+				}
+			}
+		}
+		rows, err := x.b.GetState(ctx, nsRelations, fresh)
+		if err != nil {
+			return nil, fmt.Errorf("read relations: %w", err)
+		}
+		ids = ids[:0:0]
+		for _, k := range fresh {
+			b, ok := rows[k]
+			if !ok {
+				return nil, fmt.Errorf("read relation %q: %w", k, news.ErrNotFound)
+			}
+			got[k] = b
+			keys = append(keys, k)
+			if follow {
+				var r Relation
+				if err := json.Unmarshal(b, &r); err != nil {
+					return nil, fmt.Errorf("read relation %q: %w", k, err)
+				}
+				ids = append(ids, r.Of)
+			}
+		}
+	}
+	sort.Strings(keys)
+	rels := make([]Relation, 0, len(keys))
+	for _, k := range keys {
+		var r Relation
+		if err := json.Unmarshal(got[k], &r); err != nil {
+			return nil, fmt.Errorf("read relation %q: %w", k, err)
+		}
+		rels = append(rels, r)
+	}
+	return rels, nil
+}
+
+// maxFollow bounds the steps from copy to original RelationsOf follows.
+const maxFollow = 64

@@ -1,0 +1,219 @@
+package crossref
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"storyline/internal/news"
+	"storyline/internal/report"
+)
+
+// StoryReader answers for one story from the pass stored in a store: the
+// story's row, its events', its articles' docs and relations, and the
+// facts, variants and timeline lined up from those docs alone. What one
+// answer reads grows with the story, not with the store; only the
+// identities are the whole store's, joined once per state of the pass and
+// kept until an article is folded in.
+//
+// It is safe for concurrent use, beside a process folding into the same
+// store: an answer whose reads straddled a fold is read again.
+type StoryReader struct {
+	st Store
+	// now is the clock the count check is cached against.
+	now func() time.Time
+
+	mu  sync.Mutex
+	ids identityCache
+	cur currency
+}
+
+// identityCache is the identities of one state of the pass.
+type identityCache struct {
+	state passState
+	ids   []news.Identity
+	ok    bool
+}
+
+// currency remembers whether the pass covered every stored article, at
+// one state of the pass, for countFor: counting a large table costs more
+// than the rest of a story's reads.
+type currency struct {
+	state passState
+	at    time.Time
+	ok    bool
+	valid bool
+}
+
+// countFor is how long a count of the stored articles is trusted. An
+// article stored by another process without being folded shows in story
+// answers (as ErrStale) within this time.
+const countFor = time.Second
+
+// passState is a state of the stored pass: its generation and how many
+// articles it has folded.
+type passState struct{ gen, folded int }
+
+// NewStoryReader reads stories from the pass stored in st.
+func NewStoryReader(st Store) *StoryReader { return &StoryReader{st: st, now: time.Now} }
+
+// retries bounds how often an answer is read again because a fold
+// committed while it was being read.
+const retries = 3
+
+// Story returns the pass's result for the story filed as id, with the
+// docs of its articles. The result is the whole store's result cut down
+// to that story: its one story, its events, their facts, the story's
+// variants and timeline, the relations of its articles, and the
+// identities named in them. An unknown id (or one joined into another
+// story) is news.ErrNotFound; a pass that does not cover every stored
+// article is ErrStale, and the caller computes the pass instead.
+func (r *StoryReader) Story(ctx context.Context, id string) (*Result, []*news.Doc, error) {
+	for range retries {
+		s, err := OpenStored(ctx, r.st)
+		if err != nil {
+			return nil, nil, err
+		}
+		before := s.state()
+		if err := r.current(ctx, s); err != nil {
+			return nil, nil, err
+		}
+		res, docs, err := r.story(ctx, s, id)
+		// A fold that committed in between may have moved what was read;
+		// the pass's record says whether one did.
+		after, aerr := OpenStored(ctx, r.st)
+		if aerr != nil {
+			return nil, nil, aerr
+		}
+		if after.state() != before {
+			continue
+		}
+		if err != nil {
+			return nil, nil, err
+		}
+		return res, docs, nil
+	}
+	return nil, nil, fmt.Errorf("story %s: the pass changed under %d reads in a row: %w", id, retries, ErrStale)
+}
+
+// Report is Story assembled as a report of that story alone.
+func (r *StoryReader) Report(ctx context.Context, id string) (*report.Report, error) {
+	res, docs, err := r.Story(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	return report.Build(res.Input(docs, nil)), nil
+}
+
+func (s *Stored) state() passState { return passState{gen: s.gen, folded: s.pass.Folded} }
+
+// current fails with ErrStale when s does not cover every stored article.
+func (r *StoryReader) current(ctx context.Context, s *Stored) error {
+	r.mu.Lock()
+	c := r.cur
+	r.mu.Unlock()
+	if !c.valid || c.state != s.state() || r.now().Sub(c.at) > countFor {
+		ok, err := s.Current(ctx)
+		if err != nil {
+			return err
+		}
+		c = currency{state: s.state(), at: r.now(), ok: ok, valid: true}
+		r.mu.Lock()
+		r.cur = c
+		r.mu.Unlock()
+	}
+	if !c.ok {
+		return fmt.Errorf("the pass holds %d articles, the store more or fewer: %w", s.pass.Folded, ErrStale)
+	}
+	return nil
+}
+
+// identities are the pass's identities, joined once per state.
+func (r *StoryReader) identities(ctx context.Context, s *Stored) ([]news.Identity, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.ids.ok && r.ids.state == s.state() {
+		return r.ids.ids, nil
+	}
+	ids, err := s.names.IdentitiesContext(ctx)
+	if err != nil {
+		return nil, err
+	}
+	r.ids = identityCache{state: s.state(), ids: ids, ok: true}
+	return ids, nil
+}
+
+func (r *StoryReader) story(ctx context.Context, s *Stored, id string) (*Result, []*news.Doc, error) {
+	story, err := s.cl.Story(ctx, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	if story.ID != id {
+		// Joined into another: the whole report does not list it either.
+		return nil, nil, fmt.Errorf("story %s: joined into %s: %w", id, story.ID, news.ErrNotFound)
+	}
+	var events []news.Event
+	var arts []string
+	for _, eid := range story.Events {
+		e, err := s.cl.Event(ctx, eid)
+		if err != nil {
+			return nil, nil, err
+		}
+		events = append(events, e)
+		arts = append(arts, e.Articles...)
+	}
+	docs := make([]*news.Doc, 0, len(arts))
+	byID := make(map[string]*news.Doc, len(arts))
+	for _, a := range arts {
+		d, err := r.st.Doc(ctx, a)
+		if errors.Is(err, news.ErrNotFound) {
+			return nil, nil, fmt.Errorf("the stored pass holds article %s, which is no longer stored: %w", a, ErrStale)
+		}
+		if err != nil {
+			return nil, nil, fmt.Errorf("read article %s: %w", a, err)
+		}
+		docs = append(docs, d)
+		byID[a] = d
+	}
+	// With the relations of the originals they lead to: a rewrite of a
+	// copy is a rewrite of the copy's original, in this story or not.
+	found, err := s.dd.RelationsOf(ctx, arts, true)
+	if err != nil {
+		return nil, nil, err
+	}
+	all, err := r.identities(ctx, s)
+	if err != nil {
+		return nil, nil, err
+	}
+	// Variants are joined by speaker over every identity, as in the
+	// whole pass; the result lists only those this story names.
+	res := newResult(events, []news.Story{story}, all, found)
+	if _, _, err := res.align(docsIn(byID), nil, nil); err != nil {
+		return nil, nil, err
+	}
+	res.Identities = namedIn(all, byID)
+	var rels []news.Relation
+	for _, rel := range res.Relations {
+		if byID[rel.Article] != nil {
+			rels = append(rels, rel)
+		}
+	}
+	res.Relations = rels
+	return res, docs, nil
+}
+
+// namedIn keeps the identities named in one of the articles in.
+func namedIn(ids []news.Identity, in map[string]*news.Doc) []news.Identity {
+	var out []news.Identity
+	for _, id := range ids {
+		for _, a := range id.Articles {
+			if in[a] != nil {
+				out = append(out, id)
+				break
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,228 @@
+package crossref
+
+import (
+	"context"
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"storyline/internal/demo"
+	"storyline/internal/intake"
+	"storyline/internal/news"
+)
+
+// TestStoryIsTheWholeCut checks that one story read from the stored pass
+// is the whole pass's result cut down to that story, for every story of
+// the demo corpus and of a generated one.
+func TestStoryIsTheWholeCut(t *testing.T) {
+	t.Run("demo", func(t *testing.T) { wholeCut(t, Sort(analyse(t, intake.FS(demo.FS(), ".")))) })
+	t.Run("generated", func(t *testing.T) {
+		if testing.Short() {
+			t.Skip("analyses 300 generated articles")
+		}
+		wholeCut(t, benchPoolT(t, 300))
+	})
+}
+
+func wholeCut(t *testing.T, in []*news.Doc) {
+	ctx := context.Background()
+	db := openSQLite(t)
+	s, err := OpenStored(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Fold(ctx, store(t, db, in), nil); err != nil {
+		t.Fatal(err)
+	}
+	want, _ := batchOf(t, db)
+	if len(want.Stories) < 2 {
+		t.Fatalf("%d stories", len(want.Stories))
+	}
+	t.Logf("%d stories", len(want.Stories))
+	r := NewStoryReader(db)
+	for _, story := range want.Stories {
+		got, docs, err := r.Story(ctx, story.ID)
+		if err != nil {
+			t.Fatalf("story %s: %v", story.ID, err)
+		}
+		cut := cutTo(want, story)
+		arts := map[string]bool{}
+		for _, e := range cut.Events {
+			for _, a := range e.Articles {
+				arts[a] = true
+			}
+		}
+		if len(docs) != len(arts) {
+			t.Errorf("story %s: %d docs, the story has %d articles", story.ID, len(docs), len(arts))
+		}
+		for _, d := range docs {
+			if !arts[d.Article.ID] {
+				t.Errorf("story %s: doc %s is not in the story", story.ID, d.Article.ID)
+			}
+		}
+		for _, c := range []struct {
+			what      string
+			got, want any
+		}{
+			{"stories", got.Stories, cut.Stories}, {"events", byID(got.Events), byID(cut.Events)},
+			{"facts", got.Facts, cut.Facts}, {"variants", got.Variants, cut.Variants},
+			{"timeline", got.Timeline, cut.Timeline}, {"relations", got.Relations, cut.Relations},
+			{"identities", got.Identities, cut.Identities},
+		} {
+			if !reflect.DeepEqual(c.got, c.want) {
+				t.Errorf("story %s: %s differ from the whole pass's:\n got %+v\nwant %+v", story.ID, c.what, c.got, c.want)
+			}
+		}
+	}
+
+	t.Run("unknown", func(t *testing.T) {
+		if _, _, err := r.Story(ctx, "no-such-story"); !errors.Is(err, news.ErrNotFound) {
+			t.Errorf("err = %v, want ErrNotFound", err)
+		}
+	})
+	t.Run("stale", func(t *testing.T) {
+		// An article stored without being folded: within countFor the
+		// reader still answers from the pass, after it, it refuses.
+		extra := benchPoolT(t, 1)[0]
+		a := *extra.Article
+		a.ID, a.URL, a.Text = "late-"+a.ID, a.URL+"/late", a.Text+" A line no other article has."
+		store(t, db, []*news.Doc{{Article: &a}})
+		clock := time.Now()
+		r.now = func() time.Time { return clock }
+		if _, _, err := r.Story(ctx, want.Stories[0].ID); err != nil {
+			t.Fatalf("within the count's time: %v", err)
+		}
+		clock = clock.Add(2 * countFor)
+		if _, _, err := r.Story(ctx, want.Stories[0].ID); !errors.Is(err, ErrStale) {
+			t.Errorf("err = %v, want ErrStale", err)
+		}
+	})
+}
+
+// cutTo is the whole result r cut down to story s, as StoryReader reads it.
+func cutTo(r *Result, s news.Story) *Result {
+	out := &Result{Stories: []news.Story{s}}
+	inStory := map[string]bool{}
+	for _, id := range s.Events {
+		inStory[id] = true
+	}
+	arts := map[string]bool{}
+	for _, e := range r.Events {
+		if inStory[e.ID] {
+			out.Events = append(out.Events, e)
+			for _, a := range e.Articles {
+				arts[a] = true
+			}
+		}
+	}
+	for _, f := range r.Facts {
+		if inStory[f.Event] {
+			out.Facts = append(out.Facts, f)
+		}
+	}
+	for _, g := range r.Variants {
+		for a := range arts {
+			if strings.HasPrefix(g[0], a+"-q") {
+				out.Variants = append(out.Variants, g)
+				break
+			}
+		}
+	}
+	for _, m := range r.Timeline {
+		if m.Story == s.ID {
+			out.Timeline = append(out.Timeline, m)
+		}
+	}
+	for _, rel := range r.Relations {
+		if arts[rel.Article] {
+			out.Relations = append(out.Relations, rel)
+		}
+	}
+	for _, id := range r.Identities {
+		for _, a := range id.Articles {
+			if arts[a] {
+				out.Identities = append(out.Identities, id)
+				break
+			}
+		}
+	}
+	return out
+}
+
+func byID(es []news.Event) map[string]news.Event {
+	m := map[string]news.Event{}
+	for _, e := range es {
+		m[e.ID] = e
+	}
+	return m
+}
+
+// TestStoryReadIsBounded reads every story of a growing store and checks
+// that, once the identities are joined, a story is read without scanning
+// state, with about as many rows per article of the story at 400 stored
+// articles as at 100.
+func TestStoryReadIsBounded(t *testing.T) {
+	if testing.Short() {
+		t.Skip("analyses 500 generated articles")
+	}
+	ctx := context.Background()
+	pool := benchPoolT(t, 500)
+	db := openSQLite(t)
+	cs := &countingStore{DB: db}
+	r := NewStoryReader(cs)
+	folded := 0
+	foldTo := func(n int) {
+		t.Helper()
+		s, err := OpenStored(ctx, db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Fold(ctx, store(t, db, pool[folded:n]), nil); err != nil {
+			t.Fatal(err)
+		}
+		folded = n
+	}
+	// rowsPerArticle reads every story twice (the first joins the
+	// identities) and is the rows the second read per article shown.
+	rowsPerArticle := func() float64 {
+		t.Helper()
+		s, err := OpenStored(ctx, db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		stories, err := s.cl.StoriesContext(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		arts := 0
+		for round := range 2 {
+			cs.keys, cs.postings, cs.scans, cs.docs = 0, 0, 0, 0
+			for _, st := range stories {
+				_, docs, err := r.Story(ctx, st.ID)
+				if err != nil {
+					t.Fatalf("story %s: %v", st.ID, err)
+				}
+				if round == 1 {
+					arts += len(docs)
+				}
+			}
+		}
+		if cs.scans != 0 {
+			t.Errorf("%d state scans reading %d stories with the identities joined", cs.scans, len(stories))
+		}
+		if cs.docs != arts {
+			t.Errorf("%d docs read for %d articles shown", cs.docs, arts)
+		}
+		return float64(cs.keys+cs.postings+cs.docs) / float64(arts)
+	}
+	foldTo(100)
+	small := rowsPerArticle()
+	foldTo(400)
+	large := rowsPerArticle()
+	t.Logf("rows read per article of a story: %.1f at 100 stored, %.1f at 400", small, large)
+	if large > 2*small {
+		t.Errorf("a story read takes %.1f rows per article at 400 stored, %.1f at 100: it grows with the store", large, small)
+	}
+}
