@@ -37,6 +37,9 @@ type storeBackend struct {
 
 	mu  sync.Mutex // held while the cached report is built or dropped
 	rep *report.Report
+	// stories reads one story from the pass kept in the store, when the
+	// store keeps one (nil otherwise).
+	stories *crossref.StoryReader
 	// advance, when set, brings the cross-article pass kept in the store
 	// up to date with the docs an add stored (advanceStored).
 	advance func(ctx context.Context, docs []*news.Doc)
@@ -53,7 +56,28 @@ func newStoreBackend(store news.Store, workers int, maxBytes int64) (*storeBacke
 	}
 	b := &storeBackend{store: store, plan: plan, workers: workers, maxBytes: maxBytes, client: fetchClient()}
 	b.live = crossref.NewLive(b.storedDocs)
+	if st, ok := store.(crossref.Store); ok {
+		b.stories = crossref.NewStoryReader(st)
+	}
 	return b, nil
+}
+
+// StoryReport builds the report of one story from the pass kept in the
+// store, reading that story's rows alone; while that pass is stale (not
+// folded up to every stored article) ok is false and the server uses the
+// whole report.
+func (b *storeBackend) StoryReport(ctx context.Context, id string) (*report.Report, bool, error) {
+	if b.stories == nil {
+		return nil, false, nil
+	}
+	rep, err := b.stories.Report(ctx, id)
+	if errors.Is(err, crossref.ErrStale) {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, false, err
+	}
+	return rep, true, nil
 }
 
 // storedDocs reads every stored doc, for the live pass to rebuild from.

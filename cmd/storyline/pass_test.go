@@ -3,6 +3,9 @@ package main
 import (
 	"context"
 	"io/fs"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,7 +13,9 @@ import (
 
 	"storyline/internal/crossref"
 	"storyline/internal/demo"
+	"storyline/internal/gen"
 	"storyline/internal/news"
+	"storyline/internal/report"
 	"storyline/internal/sqlite"
 	"storyline/internal/web"
 )
@@ -159,4 +164,104 @@ func covered(t *testing.T, db *sqlite.DB) int {
 		return -1
 	}
 	return s.Folded()
+}
+
+// storyCounter counts the stories a backend answered from the stored pass.
+type storyCounter struct {
+	*storeBackend
+	stored int
+}
+
+func (c *storyCounter) StoryReport(ctx context.Context, id string) (*report.Report, bool, error) {
+	rep, ok, err := c.storeBackend.StoryReport(ctx, id)
+	if ok {
+		c.stored++
+	}
+	return rep, ok, err
+}
+
+// A story's page and API answered from the stored pass, reading that
+// story's rows alone, are those answered from the whole report, byte for
+// byte: on the demo corpus and on a generated one with many stories.
+func TestStoryPagesFromTheStoredPass(t *testing.T) {
+	t.Run("demo", func(t *testing.T) {
+		_, db := demoDB(t, "add")
+		sameStoryPages(t, db)
+	})
+	t.Run("generated", func(t *testing.T) {
+		if testing.Short() {
+			t.Skip("analyses 300 generated articles")
+		}
+		g, err := gen.New(gen.Config{Seed: 11, Articles: 300})
+		if err != nil {
+			t.Fatal(err)
+		}
+		dir := filepath.Join(t.TempDir(), "corpus")
+		if err := gen.Write(context.Background(), g, dir, []string{gen.FormatJSONL}); err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(t.TempDir(), "s.db")
+		if code, _, errs := cli(t, "", "add", "-q", "--db", path, filepath.Join(dir, "jsonl")); code != 0 {
+			t.Fatalf("add: exit %d: %s", code, errs)
+		}
+		db, err := sqlite.Open(context.Background(), path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { db.Close() })
+		sameStoryPages(t, db)
+	})
+}
+
+func sameStoryPages(t *testing.T, db *sqlite.DB) {
+	ctx := context.Background()
+	b, err := newStoreBackend(db, 2, 1<<20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	counted := &storyCounter{storeBackend: b}
+	fromPass, err := web.New(web.Config{Backend: counted})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A Backend alone hides StoryReport: this server uses the whole report.
+	whole, err := web.New(web.Config{Backend: struct{ web.Backend }{b}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := b.Report(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Stories) < 2 {
+		t.Fatalf("%d stories", len(rep.Stories))
+	}
+	t.Logf("%d stories", len(rep.Stories))
+	get := func(s *web.Server, path string) string {
+		t.Helper()
+		rec := httptest.NewRecorder()
+		s.Handler().ServeHTTP(rec, httptest.NewRequest("GET", path, nil))
+		if rec.Code != http.StatusOK {
+			t.Fatalf("GET %s: %d %.200s", path, rec.Code, rec.Body)
+		}
+		return rec.Body.String()
+	}
+	for _, st := range rep.Stories {
+		api := "/api/stories/" + url.PathEscape(st.ID)
+		if got, want := get(fromPass, api), get(whole, api); got != want {
+			t.Errorf("GET %s differs:\nfrom the pass: %.600s\nwhole report:  %.600s", api, got, want)
+		}
+		page := "/stories/" + url.PathEscape(st.ID)
+		if got, want := get(fromPass, page), get(whole, page); got != want {
+			t.Errorf("GET %s differs from the whole report's page", page)
+		}
+	}
+	if counted.stored != 2*len(rep.Stories) {
+		t.Errorf("%d answers from the stored pass, want %d", counted.stored, 2*len(rep.Stories))
+	}
+	rec := httptest.NewRecorder()
+	fromPass.Handler().ServeHTTP(rec, httptest.NewRequest("GET", "/api/stories/s-nosuch", nil))
+	if rec.Code != http.StatusNotFound {
+		t.Errorf("unknown story: %d", rec.Code)
+	}
 }

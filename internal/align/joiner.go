@@ -45,7 +45,11 @@ type nameRow struct {
 	Kinds     map[news.EntityKind]int `json:"kinds"`
 	Spellings map[string]int          `json:"spellings"`
 	Names     map[string]int          `json:"names"`
-	Articles  []string                `json:"-"` // filled from the postings when read
+	// Mentions counts the mentions filed here by name and kind
+	// (news.NameKey), which a report of part of the store counts an
+	// entity's mentions from.
+	Mentions map[string]int `json:"mentions,omitempty"`
+	Articles []string       `json:"-"` // filled from the postings when read
 }
 
 // Add takes in the mentions of one article (in memory; see AddWrite).
@@ -109,7 +113,11 @@ func (j *Joiner) AddWrite(ctx context.Context, d *news.Doc) (news.StateWrite, er
 				Spellings: map[string]int{}, Names: map[string]int{}}
 			n++
 		}
+		if r.Mentions == nil {
+			r.Mentions = map[string]int{}
+		}
 		for _, m := range byKey[k] {
+			r.Mentions[news.NameKey(m.Name, m.Kind)]++
 			r.Kinds[m.Kind]++
 			r.Org = r.Org || m.Kind == news.Organization
 			r.Names[m.Name]++
@@ -142,13 +150,21 @@ func (j *Joiner) Identities() []news.Identity {
 // IdentitiesContext reads every stored name and joins them. It reads all
 // names: it is for reports of the whole store, not for each add.
 func (j *Joiner) IdentitiesContext(ctx context.Context) ([]news.Identity, error) {
+	ids, _, err := j.Join(ctx)
+	return ids, err
+}
+
+// Join is IdentitiesContext with the count of every name's mentions, by
+// news.NameKey, in every article taken in.
+func (j *Joiner) Join(ctx context.Context) ([]news.Identity, map[string]int, error) {
+	mentions := map[string]int{}
 	var rows []*nameRow
 	var keys []string
 	after := ""
 	for {
 		page, err := j.st.ScanState(ctx, nsNames, after, 1000)
 		if err != nil {
-			return nil, fmt.Errorf("read names: %w", err)
+			return nil, nil, fmt.Errorf("read names: %w", err)
 		}
 		if len(page) == 0 {
 			break
@@ -156,10 +172,13 @@ func (j *Joiner) IdentitiesContext(ctx context.Context) ([]news.Identity, error)
 		for _, v := range page {
 			r := &nameRow{}
 			if err := json.Unmarshal(v.Value, r); err != nil {
-				return nil, fmt.Errorf("read name %q: %w", v.Key, err)
+				return nil, nil, fmt.Errorf("read name %q: %w", v.Key, err)
 			}
 			rows = append(rows, r)
 			keys = append(keys, r.Key)
+			for k, n := range r.Mentions {
+				mentions[k] += n
+			}
 		}
 		after = page[len(page)-1].Key
 	}
@@ -167,7 +186,7 @@ func (j *Joiner) IdentitiesContext(ctx context.Context) ([]news.Identity, error)
 		part := keys[i:min(i+500, len(keys))]
 		arts, err := j.st.Postings(ctx, nsNameArts, part, maxNameArticles)
 		if err != nil {
-			return nil, fmt.Errorf("read the articles of names: %w", err)
+			return nil, nil, fmt.Errorf("read the articles of names: %w", err)
 		}
 		for _, r := range rows[i : i+len(part)] {
 			a := arts[r.Key]
@@ -184,5 +203,5 @@ func (j *Joiner) IdentitiesContext(ctx context.Context) ([]news.Identity, error)
 	for _, r := range rows {
 		x.add(r)
 	}
-	return x.identities(), nil
+	return x.identities(), mentions, nil
 }

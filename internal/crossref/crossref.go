@@ -38,6 +38,10 @@ type Result struct {
 	// Variants are groups of quote IDs that are one statement.
 	Variants [][]string
 	Timeline []news.Moment
+	// Mentions, in a result for part of the store (one story), counts
+	// each name's mentions in the whole store (see report.Input); nil in
+	// a result for all of it.
+	Mentions map[string]int
 }
 
 // Pass holds the cross-article state of a set of articles.
@@ -109,7 +113,7 @@ func (p *Pass) Result() *Result {
 func (r *Result) Input(docs []*news.Doc, failures []report.Failure) report.Input {
 	return report.Input{Docs: docs, Events: r.Events, Stories: r.Stories, Identities: r.Identities,
 		Facts: r.Facts, RewriteOf: r.RewriteOf, DuplicateOf: r.DuplicateOf, Relations: r.Relations,
-		Variants: r.Variants, Timeline: r.Timeline, Failures: failures}
+		Variants: r.Variants, Timeline: r.Timeline, Mentions: r.Mentions, Failures: failures}
 }
 
 // newResult starts a result from the events, stories, identities and

@@ -61,8 +61,9 @@ type passRecord struct {
 }
 
 // passFormat is the layout of the rows this code writes. 1: relations
-// filed by arrival, so that an article can be in two.
-const passFormat = 1
+// filed by arrival, so that an article can be in two; 2: names count
+// their mentions.
+const passFormat = 2
 
 type lastKey struct {
 	Published time.Time `json:"published"`

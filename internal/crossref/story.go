@@ -32,9 +32,10 @@ type StoryReader struct {
 
 // identityCache is the identities of one state of the pass.
 type identityCache struct {
-	state passState
-	ids   []news.Identity
-	ok    bool
+	state    passState
+	ids      []news.Identity
+	mentions map[string]int
+	ok       bool
 }
 
 // currency remembers whether the pass covered every stored article, at
@@ -64,10 +65,12 @@ func NewStoryReader(st Store) *StoryReader { return &StoryReader{st: st, now: ti
 const retries = 3
 
 // Story returns the pass's result for the story filed as id, with the
-// docs of its articles. The result is the whole store's result cut down
+// docs of its articles and of the articles outside it that they copy or
+// rewrite, or that copy or rewrite them (shown as links). The result is the whole store's result cut down
 // to that story: its one story, its events, their facts, the story's
 // variants and timeline, the relations of its articles, and the
-// identities named in them. An unknown id (or one joined into another
+// identities named in them, with the whole store's count of each name's
+// mentions (Result.Mentions). An unknown id (or one joined into another
 // story) is news.ErrNotFound; a pass that does not cover every stored
 // article is ErrStale, and the caller computes the pass instead.
 func (r *StoryReader) Story(ctx context.Context, id string) (*Result, []*news.Doc, error) {
@@ -130,19 +133,20 @@ func (r *StoryReader) current(ctx context.Context, s *Stored) error {
 	return nil
 }
 
-// identities are the pass's identities, joined once per state.
-func (r *StoryReader) identities(ctx context.Context, s *Stored) ([]news.Identity, error) {
+// identities are the pass's identities and the mentions of every name,
+// joined once per state.
+func (r *StoryReader) identities(ctx context.Context, s *Stored) (identityCache, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.ids.ok && r.ids.state == s.state() {
-		return r.ids.ids, nil
+		return r.ids, nil
 	}
-	ids, err := s.names.IdentitiesContext(ctx)
+	ids, mentions, err := s.names.Join(ctx)
 	if err != nil {
-		return nil, err
+		return identityCache{}, err
 	}
-	r.ids = identityCache{state: s.state(), ids: ids, ok: true}
-	return ids, nil
+	r.ids = identityCache{state: s.state(), ids: ids, mentions: mentions, ok: true}
+	return r.ids, nil
 }
 
 func (r *StoryReader) story(ctx context.Context, s *Stored, id string) (*Result, []*news.Doc, error) {
@@ -164,44 +168,72 @@ func (r *StoryReader) story(ctx context.Context, s *Stored, id string) (*Result,
 		events = append(events, e)
 		arts = append(arts, e.Articles...)
 	}
-	docs := make([]*news.Doc, 0, len(arts))
 	byID := make(map[string]*news.Doc, len(arts))
-	for _, a := range arts {
-		d, err := r.st.Doc(ctx, a)
-		if errors.Is(err, news.ErrNotFound) {
-			return nil, nil, fmt.Errorf("the stored pass holds article %s, which is no longer stored: %w", a, ErrStale)
-		}
-		if err != nil {
-			return nil, nil, fmt.Errorf("read article %s: %w", a, err)
-		}
-		docs = append(docs, d)
-		byID[a] = d
-	}
-	// With the relations of the originals they lead to: a rewrite of a
-	// copy is a rewrite of the copy's original, in this story or not.
-	found, err := s.dd.RelationsOf(ctx, arts, true)
+	docs, err := r.docs(ctx, arts, byID)
 	if err != nil {
 		return nil, nil, err
 	}
-	all, err := r.identities(ctx, s)
+	// With the relations of the originals they lead to: a rewrite of a
+	// copy is a rewrite of the copy's original, in this story or not.
+	found, err := s.dd.Related(ctx, arts)
+	if err != nil {
+		return nil, nil, err
+	}
+	joined, err := r.identities(ctx, s)
 	if err != nil {
 		return nil, nil, err
 	}
 	// Variants are joined by speaker over every identity, as in the
 	// whole pass; the result lists only those this story names.
-	res := newResult(events, []news.Story{story}, all, found)
+	res := newResult(events, []news.Story{story}, joined.ids, found)
 	if _, _, err := res.align(docsIn(byID), nil, nil); err != nil {
 		return nil, nil, err
 	}
-	res.Identities = namedIn(all, byID)
-	var rels []news.Relation
+	res.Identities = namedIn(joined.ids, byID)
+	res.Mentions = joined.mentions
+	// The relations the story's articles are in, and the articles at
+	// their other ends, which the story's page links to.
+	rels := res.Relations[:0:0]
+	var others []string
+	seen := map[string]bool{}
 	for _, rel := range res.Relations {
-		if byID[rel.Article] != nil {
-			rels = append(rels, rel)
+		if byID[rel.Article] == nil && byID[rel.Of] == nil {
+			continue
+		}
+		rels = append(rels, rel)
+		for _, a := range []string{rel.Article, rel.Of} {
+			if byID[a] == nil && !seen[a] {
+				seen[a] = true
+				others = append(others, a)
+			}
 		}
 	}
-	res.Relations = rels
-	return res, docs, nil
+	res.Relations = nil
+	if len(rels) > 0 {
+		res.Relations = rels
+	}
+	linked, err := r.docs(ctx, others, map[string]*news.Doc{})
+	if err != nil {
+		return nil, nil, err
+	}
+	return res, append(docs, linked...), nil
+}
+
+// docs reads the docs of arts, filing each in byID.
+func (r *StoryReader) docs(ctx context.Context, arts []string, byID map[string]*news.Doc) ([]*news.Doc, error) {
+	docs := make([]*news.Doc, 0, len(arts))
+	for _, a := range arts {
+		d, err := r.st.Doc(ctx, a)
+		if errors.Is(err, news.ErrNotFound) {
+			return nil, fmt.Errorf("the stored pass holds article %s, which is no longer stored: %w", a, ErrStale)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("read article %s: %w", a, err)
+		}
+		docs = append(docs, d)
+		byID[a] = d
+	}
+	return docs, nil
 }
 
 // namedIn keeps the identities named in one of the articles in.

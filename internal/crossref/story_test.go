@@ -54,12 +54,20 @@ func wholeCut(t *testing.T, in []*news.Doc) {
 				arts[a] = true
 			}
 		}
-		if len(docs) != len(arts) {
-			t.Errorf("story %s: %d docs, the story has %d articles", story.ID, len(docs), len(arts))
+		linked := map[string]bool{}
+		for _, rel := range cut.Relations {
+			linked[rel.Article], linked[rel.Of] = true, true
 		}
+		have := map[string]bool{}
 		for _, d := range docs {
-			if !arts[d.Article.ID] {
-				t.Errorf("story %s: doc %s is not in the story", story.ID, d.Article.ID)
+			have[d.Article.ID] = true
+			if !arts[d.Article.ID] && !linked[d.Article.ID] {
+				t.Errorf("story %s: doc %s is neither in the story nor related to it", story.ID, d.Article.ID)
+			}
+		}
+		for a := range arts {
+			if !have[a] {
+				t.Errorf("story %s: no doc of its article %s", story.ID, a)
 			}
 		}
 		for _, c := range []struct {
@@ -136,7 +144,7 @@ func cutTo(r *Result, s news.Story) *Result {
 		}
 	}
 	for _, rel := range r.Relations {
-		if arts[rel.Article] {
+		if arts[rel.Article] || arts[rel.Of] {
 			out.Relations = append(out.Relations, rel)
 		}
 	}

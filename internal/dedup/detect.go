@@ -69,7 +69,8 @@ const (
 	nsSignatures   = "dedup.sig" // article → its two signatures and arrival number
 	nsMeta         = "dedup.meta"
 	nsRelations    = "dedup.rels"  // arrival number (relKey) → the relation that add found
-	nsRelArticle   = "dedup.rel.a" // article → the relKeys of its relations (postings)
+	nsRelArticle   = "dedup.rel.a" // article → the relKeys of the relations it is the copy or rewrite in (postings)
+	nsRelOriginal  = "dedup.rel.o" // article → the relKeys of the relations it is the original in (postings)
 )
 
 // Backend is where the detector keeps what it has seen — signatures and the
@@ -216,7 +217,8 @@ func (x *Detector) AddWrite(ctx context.Context, d *news.Doc) (*Relation, news.S
 		// one's that found it to be the copy. Each is kept, by arrival.
 		k := relKey(seq)
 		w.Values = append(w.Values, news.StateValue{NS: nsRelations, Key: k, Value: b})
-		w.Postings = append(w.Postings, news.Posting{NS: nsRelArticle, Key: rel.Article, ID: k})
+		w.Postings = append(w.Postings, news.Posting{NS: nsRelArticle, Key: rel.Article, ID: k},
+			news.Posting{NS: nsRelOriginal, Key: rel.Of, ID: k})
 	}
 	return rel, w, nil
 }
@@ -443,15 +445,18 @@ func (x *Detector) Relations(ctx context.Context) ([]Relation, error) {
 // article is in one of its own and in one per later copy found of it.
 const maxRelationsPerArticle = 256
 
-// RelationsOf reads the relations in which one of the articles ids is
-// the duplicate or the rewrite (not the original), in the order they were
-// found: a look-up per article, whatever the number stored. With follow,
-// it reads too the relations of the originals those lead to, and of
-// theirs, which a reader needs to tell a rewrite of a copy.
-func (x *Detector) RelationsOf(ctx context.Context, ids []string, follow bool) ([]Relation, error) {
+// Related reads the relations that touch the articles ids — those in
+// which one of them is the copy or the rewrite, and those in which one is
+// the original — and, for every other article those lead to, its own as
+// copy or rewrite, up the chains of originals: what a reader needs to
+// tell what each of ids is a copy or rewrite of, and what is one of it.
+// They come in the order found; the work is a few look-ups per article,
+// whatever the number stored.
+func (x *Detector) Related(ctx context.Context, ids []string) ([]Relation, error) {
 	var keys []string
 	seenKey, asked := map[string]bool{}, map[string]bool{}
 	got := map[string][]byte{}
+	nss := []string{nsRelArticle, nsRelOriginal}
 	for range maxFollow {
 		var ask []string
 		for _, id := range ids {
@@ -463,19 +468,22 @@ func (x *Detector) RelationsOf(ctx context.Context, ids []string, follow bool) (
 		if len(ask) == 0 {
 			break
 		}
-		post, err := x.b.Postings(ctx, nsRelArticle, ask, maxRelationsPerArticle)
-		if err != nil {
-			return nil, fmt.Errorf("read relations: %w", err)
-		}
 		var fresh []string
-		for _, id := range ask {
-			for _, k := range post[id] {
-				if !seenKey[k] {
-					seenKey[k] = true
-					fresh = append(fresh, k)
+		for _, ns := range nss {
+			post, err := x.b.Postings(ctx, ns, ask, maxRelationsPerArticle)
+			if err != nil {
+				return nil, fmt.Errorf("read relations: %w", err)
+			}
+			for _, id := range ask {
+				for _, k := range post[id] {
+					if !seenKey[k] {
+						seenKey[k] = true
+						fresh = append(fresh, k)
+					}
 				}
 			}
 		}
+		nss = nss[:1] // beyond ids, only what each article is a copy of
 		rows, err := x.b.GetState(ctx, nsRelations, fresh)
 		if err != nil {
 			return nil, fmt.Errorf("read relations: %w", err)
@@ -486,15 +494,13 @@ func (x *Detector) RelationsOf(ctx context.Context, ids []string, follow bool) (
 			if !ok {
 				return nil, fmt.Errorf("read relation %q: %w", k, news.ErrNotFound)
 			}
+			var r Relation
+			if err := json.Unmarshal(b, &r); err != nil {
+				return nil, fmt.Errorf("read relation %q: %w", k, err)
+			}
 			got[k] = b
 			keys = append(keys, k)
-			if follow {
-				var r Relation
-				if err := json.Unmarshal(b, &r); err != nil {
-					return nil, fmt.Errorf("read relation %q: %w", k, err)
-				}
-				ids = append(ids, r.Of)
-			}
+			ids = append(ids, r.Article, r.Of)
 		}
 	}
 	sort.Strings(keys)
@@ -509,5 +515,5 @@ func (x *Detector) RelationsOf(ctx context.Context, ids []string, follow bool) (
 	return rels, nil
 }
 
-// maxFollow bounds the steps from copy to original RelationsOf follows.
+// maxFollow bounds the steps from copy to original Related follows.
 const maxFollow = 64

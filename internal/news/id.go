@@ -34,3 +34,9 @@ func FigureID(article string, i int) string { return fmt.Sprintf("%s-f%d", artic
 
 // QuoteID names the i-th quote (from 0) of an article.
 func QuoteID(article string, i int) string { return fmt.Sprintf("%s-q%d", article, i+1) }
+
+// NameKey is the key of a name of a kind, the same however it is spaced
+// or capitalised: reports count an entity's mentions by it.
+func NameKey(name string, kind EntityKind) string {
+	return string(kind) + ":" + strings.ToLower(strings.Join(strings.Fields(name), " "))
+}

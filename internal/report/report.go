@@ -191,6 +191,10 @@ type Input struct {
 	// Timeline, when given, replaces the timeline merged from all docs
 	// (the cross-article pass makes one per story).
 	Timeline []news.Moment
+	// Mentions, when given, counts each name's mentions (by news.NameKey)
+	// in the whole store, for a report whose Docs are only part of it
+	// (one story); nil counts them in Docs.
+	Mentions map[string]int
 	Failures []Failure
 }
 
@@ -224,7 +228,7 @@ func Build(in Input) *Report {
 		r.Figures = append(r.Figures, figures(d)...)
 	}
 	r.Facts = facts(in.Facts, docs)
-	r.Entities = entities(docs, in.Identities)
+	r.Entities = entities(docs, in.Identities, in.Mentions)
 	r.Quotes = quotes(docs, r.Entities, in.Variants)
 	if in.Timeline != nil {
 		r.Timeline = moments(in.Timeline)
@@ -261,11 +265,13 @@ func figures(d *news.Doc) []Figure {
 // entities lists identities when the cross-article stage has made them;
 // before that, each distinct name of a kind (as the per-article stage
 // resolved it) is its own entity.
-func entities(docs []*news.Doc, ids []news.Identity) []Entity {
-	mentions := map[string]int{}
-	for _, d := range docs {
-		for _, m := range d.Entities {
-			mentions[nameKey(m.Name, m.Kind)]++
+func entities(docs []*news.Doc, ids []news.Identity, mentions map[string]int) []Entity {
+	if mentions == nil {
+		mentions = map[string]int{}
+		for _, d := range docs {
+			for _, m := range d.Entities {
+				mentions[news.NameKey(m.Name, m.Kind)]++
+			}
 		}
 	}
 	out := []Entity{}
@@ -273,7 +279,7 @@ func entities(docs []*news.Doc, ids []news.Identity) []Entity {
 		for _, id := range ids {
 			n := 0
 			for _, al := range id.Aliases {
-				n += mentions[nameKey(al, id.Kind)]
+				n += mentions[news.NameKey(al, id.Kind)]
 			}
 			out = append(out, Entity{ID: id.ID, Name: id.Name, Kind: string(id.Kind), Aliases: nonNil(id.Aliases),
 				Articles: nonNil(id.Articles), Mentions: n})
@@ -285,7 +291,7 @@ func entities(docs []*news.Doc, ids []news.Identity) []Entity {
 	for _, d := range docs {
 		text := d.Text()
 		for _, m := range d.Entities {
-			k := nameKey(m.Name, m.Kind)
+			k := news.NameKey(m.Name, m.Kind)
 			e := byKey[k]
 			if e == nil {
 				e = &Entity{ID: "e" + slug(k), Name: m.Name, Kind: string(m.Kind), Aliases: []string{}, Articles: []string{}}
@@ -379,10 +385,6 @@ func sentenceAround(d *news.Doc, s news.Span) string {
 		}
 	}
 	return s.In(d.Text())
-}
-
-func nameKey(name string, kind news.EntityKind) string {
-	return string(kind) + ":" + strings.ToLower(strings.Join(strings.Fields(name), " "))
 }
 
 // slug makes a stable, short ID from a key whatever its script.

@@ -89,7 +89,8 @@ func (c *Config) defaults() {
 type Server struct {
 	cfg     Config
 	b       Backend
-	deleter Deleter // b, when it can delete; nil otherwise
+	deleter Deleter       // b, when it can delete; nil otherwise
+	stories StoryReporter // b, when it can report one story; nil otherwise
 	log     *slog.Logger
 	auth    *auth
 	metrics *metrics
@@ -113,6 +114,7 @@ func New(cfg Config) (*Server, error) {
 	s := &Server{cfg: cfg, b: cfg.Backend, log: cfg.Logger, auth: a, metrics: newMetrics(cfg.Registry),
 		jobs: newJobs(2, cfg.MaxJobs)}
 	s.deleter, _ = cfg.Backend.(Deleter)
+	s.stories, _ = cfg.Backend.(StoryReporter)
 	if s.pages, err = parsePages(); err != nil {
 		return nil, err
 	}
@@ -148,7 +150,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 		})
 	}
 	page("GET /{$}", s.reads(s.storiesPage))
-	page("GET /stories/{id}", s.reads(s.storyPage))
+	page("GET /stories/{id}", s.storyReads(s.storyPage))
 	page("GET /articles", s.reads(s.articlesPage))
 	page("GET /articles/{id}", s.reads(s.articlePage))
 	page("GET /entities", s.reads(s.entitiesPage))
@@ -176,7 +178,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 		})
 	}
 	apiRoute("GET", "/api/stories", s.reads(s.apiStories))
-	apiRoute("GET", "/api/stories/{id}", s.reads(s.apiStory))
+	apiRoute("GET", "/api/stories/{id}", s.storyReads(s.apiStory))
 	apiRoute("GET", "/api/events", s.reads(s.apiEvents))
 	apiRoute("GET", "/api/articles", s.reads(s.apiArticles))
 	apiRoute("POST", "/api/articles", s.apiAddArticle)
@@ -270,6 +272,31 @@ func (s *Server) reads(h reader) func(http.ResponseWriter, *http.Request) error 
 			return err
 		}
 		return h(ctx, w, r, x)
+	}
+}
+
+// storyReads is reads for a page of the story {id}: from the backend's
+// report of that story alone when it has one, else from the whole report.
+func (s *Server) storyReads(h reader) func(http.ResponseWriter, *http.Request) error {
+	whole := s.reads(h)
+	if s.stories == nil {
+		return whole
+	}
+	return func(w http.ResponseWriter, r *http.Request) error {
+		id := r.PathValue("id")
+		if len(id) > maxIDBytes {
+			return fmt.Errorf("story ID of %d bytes: %w", len(id), news.ErrNotFound)
+		}
+		ctx, cancel := s.readContext(r)
+		defer cancel()
+		rep, ok, err := s.stories.StoryReport(ctx, id)
+		if err != nil {
+			return fmt.Errorf("story %s: %w", clip(id, 40), err)
+		}
+		if !ok {
+			return whole(w, r)
+		}
+		return h(ctx, w, r, newIndex(rep))
 	}
 }
 
