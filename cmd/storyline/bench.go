@@ -27,6 +27,7 @@ func newBench(g *globals) *cobra.Command {
 		quick, peers, keep bool
 		seed               uint64
 		sizes, peersDir    string
+		storySizes         string
 		corpusDir          string
 		corpusN            int
 		opts               bench.Options
@@ -47,14 +48,21 @@ about 5 KB an article, the same for the same --seed), and print what it measured
                             and p99 under "add"), and add_ratio_1m_to_10k
   peak_rss_mb               peak resident memory of the whole run (pipeline_peak_rss_mb: of
                             the pipeline runs alone, what a worker needs)
-  story_api_p50/p99_ms      null: not measured yet (see "todo" for why)
+  story_api                 GET /api/stories/{id} on storyline's web server over loopback, for
+                            stories picked at random, once the store's cross-article pass is
+                            folded up to every stored article (fold_ms_per_article): p50, p99
+  story_api_p50/p99_ms      the same at 1M stored; null when 1M was not measured
 
 and each of issue 6's targets with pass or fail. load_avg gives the machine's load at the start
 and end: when other programs share the cores the per-second figures drop, the CPU ones hold.
 
 --quick (under a minute) measures 300 texts, 150 pages and adds at 10k stored articles (the 10k
-are put in with SQLite's AddBatch, 500 a transaction). Without it: 4,000 texts, 1,000 pages and
-adds at 10k, 100k and 1M stored (that takes two hours or more and about 25 GB of disk).
+are put in with SQLite's AddBatch, 500 a transaction), and no story API. Without it: 4,000
+texts, 1,000 pages, adds and the story API at 10k, 100k and 1M stored. The story API needs the
+cross-article pass folded in, one article after another, at about 10 ms an article: 100k takes
+about 20 minutes, 1M some hours on 2 cores, beside two hours or more and about 25 GB of disk to
+fill the store. --story-sizes picks the sizes to fold and time it at (--story-sizes 10k with
+--quick takes a few minutes).
 
 The store is a throwaway SQLite file in a temporary folder, removed afterwards (--keep keeps
 it), or the file --db names, which must not exist yet. With --db postgres://… the adds are
@@ -83,13 +91,32 @@ ratio to theirs: wink-nlp with its English model (sentences, entities, dates), c
 			}
 			opts.Quick, opts.Seed, opts.Workers = quick, seed, g.workers
 			if cmd.Flags().Changed("sizes") {
-				s, err := parseSizes(sizes)
+				s, err := parseSizes("--sizes", sizes)
 				if err != nil {
 					return usageError{err}
 				}
 				opts.StoreSizes = s
 			}
-			for name, v := range map[string]int{"--text-articles": opts.TextArticles, "--html-pages": opts.HTMLPages, "--adds": opts.Adds, "--article-bytes": opts.ArticleBytes} {
+			if cmd.Flags().Changed("story-sizes") {
+				s, err := parseSizes("--story-sizes", storySizes)
+				if err != nil {
+					return usageError{err}
+				}
+				store := opts.StoreSizes
+				if store == nil {
+					store = []int{10_000}
+					if !quick {
+						store = []int{10_000, 100_000, 1_000_000}
+					}
+				}
+				for _, n := range s {
+					if !slices.Contains(store, n) {
+						return usageError{fmt.Errorf("--story-sizes: %s is not one of the store sizes (--sizes)", bench.SizeLabel(n))}
+					}
+				}
+				opts.StorySizes = s
+			}
+			for name, v := range map[string]int{"--text-articles": opts.TextArticles, "--html-pages": opts.HTMLPages, "--adds": opts.Adds, "--story-requests": opts.StoryRequests, "--article-bytes": opts.ArticleBytes} {
 				if v < 0 {
 					return usageError{fmt.Errorf("%s must not be negative, got %d", name, v)}
 				}
@@ -148,6 +175,8 @@ ratio to theirs: wink-nlp with its English model (sentences, entities, dates), c
 	f.IntVar(&opts.TextArticles, "text-articles", 0, "articles for the text run (default 300 with --quick, else 4000)")
 	f.IntVar(&opts.HTMLPages, "html-pages", 0, "pages for the HTML run (default 150 with --quick, else 1000)")
 	f.IntVar(&opts.Adds, "adds", 0, "adds timed at each store size (default 100 with --quick, else 500)")
+	f.StringVar(&storySizes, "story-sizes", "", "store sizes among --sizes to fold the cross-article pass and time the story API at (default none with --quick, else all)")
+	f.IntVar(&opts.StoryRequests, "story-requests", 0, "story API requests timed at each of --story-sizes (default 200 with --quick, else 1000)")
 	f.IntVar(&opts.ArticleBytes, "article-bytes", 0, "length of a generated article's text (default 5000)")
 	f.BoolVar(&peers, "peers", false, "also run wink-nlp, chrono-node and Readability (installed with npm on first use)")
 	f.StringVar(&peersDir, "peers-dir", "", "where the peers are installed (default $XDG_CACHE_HOME/storyline/peers)")
@@ -204,8 +233,8 @@ func benchStore(cmd *cobra.Command, g *globals, keep bool, opts *bench.Options) 
 	return cleanup, nil
 }
 
-// parseSizes reads "10k,100k,1M".
-func parseSizes(s string) ([]int, error) {
+// parseSizes reads the sizes of flag, like "10k,100k,1M".
+func parseSizes(flag, s string) ([]int, error) {
 	var out []int
 	for _, f := range strings.Split(s, ",") {
 		f = strings.TrimSpace(f)
@@ -218,12 +247,12 @@ func parseSizes(s string) ([]int, error) {
 		}
 		n, err := strconv.Atoi(f)
 		if err != nil || n <= 0 || n > 100_000_000/mult {
-			return nil, fmt.Errorf("--sizes: %q is not a store size (like 10k, 100k or 1M)", f)
+			return nil, fmt.Errorf("%s: %q is not a store size (like 10k, 100k or 1M)", flag, f)
 		}
 		out = append(out, n*mult)
 	}
 	if !slices.IsSorted(out) {
-		return nil, fmt.Errorf("--sizes must ascend, got %s", s)
+		return nil, fmt.Errorf("%s must ascend, got %s", flag, s)
 	}
 	return out, nil
 }
@@ -292,6 +321,15 @@ func writeBench(w io.Writer, r *bench.Result, format string) error {
 		for _, a := range r.Add {
 			row(strconv.Itoa(a.Stored), strconv.Itoa(a.Adds), strconv.FormatFloat(a.MeanMS, 'f', 3, 64), strconv.FormatFloat(a.P50MS, 'f', 3, 64),
 				strconv.FormatFloat(a.P99MS, 'f', 3, 64), f(a.BuildS))
+		}
+		flush()
+	}
+	if len(r.StoryAPI) > 0 {
+		fmt.Fprintf(w, "GET /api/stories/{id} over loopback, the pass folded up to every stored article (%s)\n\n", r.Store)
+		head("stored", "stories", "requests", "articles_per_story", "first_ms", "p50_ms", "p99_ms", "max_ms", "fold_s", "fold_ms_per_article")
+		for _, c := range r.StoryAPI {
+			row(strconv.Itoa(c.Stored), strconv.Itoa(c.Stories), strconv.Itoa(c.Requests), f(c.MeanArticles), ms(c.FirstMS), ms(c.P50MS),
+				ms(c.P99MS), ms(c.MaxMS), f(c.FoldS), ms(c.FoldMS))
 		}
 		flush()
 	}

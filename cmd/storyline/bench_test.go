@@ -94,7 +94,7 @@ func TestParseSizes(t *testing.T) {
 		{"101M", nil},
 	} {
 		t.Run(tc.in, func(t *testing.T) {
-			got, err := parseSizes(tc.in)
+			got, err := parseSizes("--sizes", tc.in)
 			if tc.want == nil {
 				if err == nil {
 					t.Errorf("accepted: %v", got)

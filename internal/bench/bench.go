@@ -40,6 +40,13 @@ type Options struct {
 	// nil = 10k quick, 10k/100k/1M full.
 	StoreSizes []int
 	Adds       int // adds timed at each size; 0 = 100 quick, 500 full
+	// StorySizes are the sizes among StoreSizes at which the stored
+	// cross-article pass is folded up to every stored article and the
+	// story API is timed; nil = none quick (a fold of 10k articles takes
+	// minutes), every store size full. Folding costs about as much as an
+	// add with its cross-article pass, per article stored.
+	StorySizes    []int
+	StoryRequests int // story API requests timed at each; 0 = 200 quick, 1000 full
 
 	// Peers, when set, runs the peer systems (needs node and npm).
 	Peers *PeerOptions
@@ -63,6 +70,7 @@ func (o *Options) defaults() {
 	def(&o.HTMLPages, 150, 1000)
 	def(&o.StageDocs, 16, 100)
 	def(&o.Adds, 100, 500)
+	def(&o.StoryRequests, 200, 1000)
 	if o.Workers <= 0 {
 		o.Workers = runtime.GOMAXPROCS(0)
 	}
@@ -71,6 +79,9 @@ func (o *Options) defaults() {
 		if o.Quick {
 			o.StoreSizes = []int{10_000}
 		}
+	}
+	if o.StorySizes == nil && !o.Quick {
+		o.StorySizes = o.StoreSizes
 	}
 	if o.Progress == nil {
 		o.Progress = func(string, int, int) {}
@@ -120,8 +131,12 @@ type Result struct {
 	AddRatio    *float64  `json:"add_ratio_1m_to_10k"`
 	Add         []AddCost `json:"add"`
 
-	StoryAPIP50MS *float64 `json:"story_api_p50_ms"`
-	StoryAPIP99MS *float64 `json:"story_api_p99_ms"`
+	// StoryAPIP50MS and StoryAPIP99MS are the story API's at 1M stored
+	// (the size issue 6 sets the target at); StoryAPI has every size
+	// measured.
+	StoryAPIP50MS *float64    `json:"story_api_p50_ms"`
+	StoryAPIP99MS *float64    `json:"story_api_p99_ms"`
+	StoryAPI      []StoryCost `json:"story_api"`
 
 	PeakRSSMB         float64  `json:"peak_rss_mb"`          // the whole run
 	PipelinePeakRSSMB *float64 `json:"pipeline_peak_rss_mb"` // during the pipeline runs alone
@@ -147,9 +162,6 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	res := &Result{Version: 1, Quick: opts.Quick, Date: start.UTC().Format(time.RFC3339), Commit: commit(), Go: runtime.Version(),
 		CPUs: runtime.NumCPU(), Workers: opts.Workers, Seed: opts.Seed}
 	res.LoadAvg[0] = loadAvg()
-	res.Todo = append(res.Todo, "story_api_p50_ms, story_api_p99_ms: null, not measured at 1M: 'storyline serve' reads every stored doc "+
-		"into memory at start and rebuilds its whole report (every article, entity and figure) after each add, so at 1M stored articles "+
-		"a story page has no per-request cost to time yet; internal/scaletest measures p50/p99 at 300 articles (docs/benchmarks.md)")
 	plan, err := extract.Plan()
 	if err != nil {
 		return nil, err
@@ -181,6 +193,15 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		overall = max(overall, mb)
 	}
 	res.PeakRSSMB = overall
+	if res.StoryAPIP99MS == nil {
+		measured := "at no size"
+		if n := len(res.StoryAPI); n > 0 {
+			measured = "at " + SizeLabel(res.StoryAPI[n-1].Stored) + " stored (story_api)"
+		}
+		res.Todo = append(res.Todo, "story_api_p50_ms, story_api_p99_ms: null, not measured at 1M stored articles, only "+measured+
+			": the cross-article pass must first be folded up to every stored article, one article after another (fold_ms_per_article "+
+			"under story_api; --story-sizes 1M with --sizes 10k,100k,1M measures it, in hours)")
+	}
 	res.Targets = targets(res)
 	res.LoadAvg[1] = loadAvg()
 	res.Seconds = round(time.Since(start).Seconds(), 1)

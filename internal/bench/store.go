@@ -95,6 +95,16 @@ func storeRuns(ctx context.Context, plan *pipeline.Plan, opts *Options, res *Res
 		c.BuildS = round(build.Seconds(), 1)
 		stored += c.Adds
 		res.Add = append(res.Add, c)
+		if slices.Contains(opts.StorySizes, size) {
+			sc, err := storyRun(ctx, st, stored, opts)
+			if err != nil {
+				return err
+			}
+			res.StoryAPI = append(res.StoryAPI, sc)
+			if size == 1_000_000 {
+				res.StoryAPIP50MS, res.StoryAPIP99MS = &sc.P50MS, &sc.P99MS
+			}
+		}
 		ms := c.MeanMS
 		switch size {
 		case 10_000:
@@ -153,7 +163,7 @@ func fill(ctx context.Context, st news.Store, next func() (*gen.Item, bool), n, 
 	if n <= 0 {
 		return nil
 	}
-	step := fmt.Sprintf("store to %s", short(size))
+	step := fmt.Sprintf("store to %s", SizeLabel(size))
 	opts.Progress(step, 0, n)
 	doc := func(i int) (*news.Doc, error) {
 		it, ok := next()
@@ -263,7 +273,7 @@ func fill(ctx context.Context, st news.Store, next func() (*gen.Item, bool), n, 
 // timeAdds analyses opts.Adds fresh articles (not timed) and then times
 // adding each, one after another, as 'storyline add' does.
 func timeAdds(ctx context.Context, st news.Store, plan *pipeline.Plan, next func() (*gen.Item, bool), opts *Options, stored int) (AddCost, error) {
-	step := fmt.Sprintf("adds at %s", short(stored))
+	step := fmt.Sprintf("adds at %s", SizeLabel(stored))
 	docs := make([]*news.Doc, 0, opts.Adds)
 	for range opts.Adds {
 		it, ok := next()
@@ -312,7 +322,8 @@ func quantile(sorted []float64, q float64) float64 {
 	return sorted[min(max(i, 0), len(sorted)-1)]
 }
 
-func short(n int) string {
+// SizeLabel writes a store size as --sizes reads it: 10k, 1M.
+func SizeLabel(n int) string {
 	switch {
 	case n >= 1_000_000 && n%1_000_000 == 0:
 		return fmt.Sprintf("%dM", n/1_000_000)

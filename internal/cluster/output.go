@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"math"
 	"sort"
@@ -64,6 +65,38 @@ func (c *Clusterer) StoriesContext(ctx context.Context) ([]news.Story, error) {
 		out[i] = st.story(s)
 	}
 	return out, nil
+}
+
+// StoryIDs lists the standing stories' IDs in the order they were made.
+// On a store it reads the stories' rows alone, not their events'.
+func (c *Clusterer) StoryIDs(ctx context.Context) ([]string, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	stories := map[string]*StoryState{}
+	if c.store == nil {
+		stories = c.st.Stories
+	} else {
+		err := c.scan(ctx, nsStory, 1000, func(k string, b []byte) error {
+			s := &StoryState{}
+			stories[k] = s
+			return json.Unmarshal(b, s)
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	var standing []*StoryState
+	for _, s := range stories {
+		if s.Merged == "" {
+			standing = append(standing, s)
+		}
+	}
+	sort.Slice(standing, func(i, j int) bool { return standing[i].Seq < standing[j].Seq })
+	ids := make([]string, len(standing))
+	for i, s := range standing {
+		ids[i] = s.ID
+	}
+	return ids, nil
 }
 
 // Event returns the event filed as id — the one it was merged into, if it

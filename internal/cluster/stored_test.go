@@ -135,6 +135,15 @@ func sameResults(t *testing.T, ctx context.Context, c, ref *cluster.Clusterer, d
 	if !reflect.DeepEqual(stories, wantStories) {
 		t.Errorf("stories\n %+v\nin memory\n %+v", stories, wantStories)
 	}
+	var wantIDs []string
+	for _, s := range wantStories {
+		wantIDs = append(wantIDs, s.ID)
+	}
+	for name, cl := range map[string]*cluster.Clusterer{"stored": c, "in memory": ref} {
+		if ids, err := cl.StoryIDs(ctx); err != nil || !reflect.DeepEqual(ids, wantIDs) {
+			t.Errorf("StoryIDs %s = %v, %v; want %v", name, ids, err, wantIDs)
+		}
+	}
 	for _, want := range wantEvents {
 		got, err := c.Event(ctx, want.ID)
 		if err != nil || !reflect.DeepEqual(got, want) {

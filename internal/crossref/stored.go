@@ -304,6 +304,16 @@ func (s *Stored) fold(ctx context.Context, d *news.Doc) error {
 	return nil
 }
 
+// StoryIDs lists the stored stories, in the order they were made: a
+// list to pick from, reading the stories' rows alone.
+func (s *Stored) StoryIDs(ctx context.Context) ([]string, error) {
+	ids, err := s.cl.StoryIDs(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("read stories: %w", err)
+	}
+	return ids, nil
+}
+
 // Result reads the stored events, stories, names and relations (in the
 // order they were found, as the batch pass records them) and lines up the
 // facts, variants and timeline from the stored docs, which it returns in
