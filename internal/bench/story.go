@@ -166,7 +166,9 @@ func (b *storyBackend) StoryReport(ctx context.Context, id string) (*report.Repo
 
 func (b *storyBackend) Report(context.Context) (*report.Report, error) { return nil, errNotMeasured }
 
-func (b *storyBackend) Doc(ctx context.Context, id string) (*news.Doc, error) { return b.st.Doc(ctx, id) }
+func (b *storyBackend) Doc(ctx context.Context, id string) (*news.Doc, error) {
+	return b.st.Doc(ctx, id)
+}
 
 func (b *storyBackend) Search(context.Context, string, news.ArticleFilter, int) ([]news.SearchHit, error) {
 	return nil, errNotMeasured
