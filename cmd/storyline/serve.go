@@ -69,6 +69,12 @@ By default adds are analysed in this process. With --queue nats://HOST:PORT they
 and workers can share one PostgreSQL and one NATS (see 'storyline worker --help'). With --watch
 URL (repeatable) or --watch-feeds FILE, feeds are polled on a schedule ('storyline watch --help').
 
+A story's page and GET /api/stories/{id} read that story's rows from the cross-article pass
+'storyline add' keeps in a SQLite database, when it covers every stored article: their cost
+follows the story, not the store. Then the server listens at once, and the lists, search and
+entity pages, which need the whole store's report, wait until it is built. Otherwise (a pass
+left stale, PostgreSQL) every page is answered from that report, built before listening.
+
 ` + serveHelp,
 		Example: `  storyline serve
   storyline serve --addr 127.0.0.1:9000 --db team.db --demo
@@ -122,8 +128,16 @@ func runServer(ctx context.Context, g *globals, store news.Store, dbName string,
 	}
 	// The report is built before the address is printed, so that the
 	// first page is fast and a script waiting for /healthz gets a ready
-	// server.
-	if _, err := b.Report(ctx); err != nil {
+	// server. When the store keeps a current cross-article pass, story
+	// pages read it and need no report: the server listens at once and
+	// builds the report for the other pages behind.
+	if b.passCurrent(ctx) {
+		go func() {
+			if _, err := b.Report(ctx); err != nil && ctx.Err() == nil {
+				log.Warn("the report for lists, search and entity pages could not be built", "err", err)
+			}
+		}()
+	} else if _, err := b.Report(ctx); err != nil {
 		return err
 	}
 	ln, err := net.Listen("tcp", sf.addr)

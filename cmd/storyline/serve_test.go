@@ -263,6 +263,23 @@ func TestServeCommand(t *testing.T) {
 	if strings.Contains(errb.String(), "write token") {
 		t.Errorf("the token was printed again")
 	}
+	// Whether or not the stored pass let it listen before its report was
+	// built, every page answers.
+	var story struct {
+		Story struct {
+			ID string `json:"id"`
+		} `json:"story"`
+	}
+	if len(stories.Stories) > 0 {
+		getJSON(t, base+"/api/stories/"+stories.Stories[0].ID, &story)
+		if story.Story.ID != stories.Stories[0].ID {
+			t.Errorf("story %s after a restart: %+v", stories.Stories[0].ID, story)
+		}
+	}
+	getJSON(t, base+"/api/stories", &stories)
+	if len(stories.Stories) == 0 {
+		t.Errorf("no stories after a restart")
+	}
 	if code := postJSON(t, base+"/api/articles", `{"text":"The Kharzin ferry ran again on Tuesday."}`, token); code != 201 {
 		t.Errorf("kept token refused: %d", code)
 	}
