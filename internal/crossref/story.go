@@ -15,8 +15,9 @@ import (
 // story's row, its events', its articles' docs and relations, and the
 // facts, variants and timeline lined up from those docs alone. What one
 // answer reads grows with the story, not with the store; only the
-// identities are the whole store's, joined once per state of the pass and
-// kept until an article is folded in.
+// identities are the whole store's, joined once per state of the pass:
+// after a fold, answers go on with the identities joined before while the
+// new ones are joined behind (see identities).
 //
 // It is safe for concurrent use, beside a process folding into the same
 // store: an answer whose reads straddled a fold is read again.
@@ -25,9 +26,12 @@ type StoryReader struct {
 	// now is the clock the count check is cached against.
 	now func() time.Time
 
-	mu  sync.Mutex
-	ids identityCache
-	cur currency
+	mu      sync.Mutex
+	ids     identityCache
+	joining bool // a join of a newer state runs behind
+	cur     currency
+	// joined, when set (by tests), hears of each join behind finishing.
+	joined func(error)
 }
 
 // identityCache is the identities of one state of the pass.
@@ -133,14 +137,27 @@ func (r *StoryReader) current(ctx context.Context, s *Stored) error {
 	return nil
 }
 
-// identities are the pass's identities and the mentions of every name,
-// joined once per state.
+// identities are the pass's identities and the mentions of every name.
+// They are joined once per state of the pass; joining reads every name,
+// which at a large store takes longer than the rest of a story's reads,
+// so once there are identities of an earlier state they are answered
+// while the new state's are joined behind: a story's entities are then
+// at most one join behind the articles folded in. Before there are any,
+// the first call joins them.
 func (r *StoryReader) identities(ctx context.Context, s *Stored) (identityCache, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.ids.ok && r.ids.state == s.state() {
 		return r.ids, nil
 	}
+	if r.ids.ok && r.ids.state.gen == s.state().gen {
+		if !r.joining {
+			r.joining = true
+			go r.join(s)
+		}
+		return r.ids, nil
+	}
+	// No identities yet, or of a pass built again: join them now.
 	ids, mentions, err := s.names.Join(ctx)
 	if err != nil {
 		return identityCache{}, err
@@ -148,6 +165,26 @@ func (r *StoryReader) identities(ctx context.Context, s *Stored) (identityCache,
 	r.ids = identityCache{state: s.state(), ids: ids, mentions: mentions, ok: true}
 	return r.ids, nil
 }
+
+// join joins the identities of s's state behind the requests, which go
+// on with the identities before.
+func (r *StoryReader) join(s *Stored) {
+	ctx, cancel := context.WithTimeout(context.Background(), joinTimeout)
+	defer cancel()
+	ids, mentions, err := s.names.Join(ctx)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.joining = false
+	if err == nil && (r.ids.state.gen != s.state().gen || r.ids.state.folded < s.state().folded) {
+		r.ids = identityCache{state: s.state(), ids: ids, mentions: mentions, ok: true}
+	}
+	if r.joined != nil {
+		r.joined(err)
+	}
+}
+
+// joinTimeout bounds a join behind the requests.
+const joinTimeout = 10 * time.Minute
 
 func (r *StoryReader) story(ctx context.Context, s *Stored, id string) (*Result, []*news.Doc, error) {
 	story, err := s.cl.Story(ctx, id)

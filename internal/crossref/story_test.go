@@ -234,3 +234,53 @@ func TestStoryReadIsBounded(t *testing.T) {
 		t.Errorf("a story read takes %.1f rows per article at 400 stored, %.1f at 100: it grows with the store", large, small)
 	}
 }
+
+// TestStoryIdentitiesCatchUp checks that after articles are folded in,
+// story answers go on with the identities joined before while the new
+// ones are joined behind, and then have them.
+func TestStoryIdentitiesCatchUp(t *testing.T) {
+	ctx := context.Background()
+	all := Sort(analyse(t, intake.FS(demo.FS(), ".")))
+	db := openSQLite(t)
+	fold := func(part []*news.Doc) {
+		t.Helper()
+		s, err := OpenStored(ctx, db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rebuilt, err := s.Fold(ctx, store(t, db, part), nil); err != nil || rebuilt {
+			t.Fatalf("fold: rebuilt %v, %v", rebuilt, err)
+		}
+	}
+	half := len(all) / 2
+	fold(all[:half])
+	r := NewStoryReader(db)
+	joined := make(chan error, 4)
+	r.joined = func(err error) { joined <- err }
+	early, _ := batchOf(t, db)
+	if _, _, err := r.Story(ctx, early.Stories[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	fold(all[half:])
+	want, _ := batchOf(t, db)
+	if _, _, err := r.Story(ctx, want.Stories[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case err := <-joined:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(time.Minute):
+		t.Fatal("no join behind the requests after a fold")
+	}
+	for _, st := range want.Stories {
+		got, _, err := r.Story(ctx, st.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if cut := cutTo(want, st); !reflect.DeepEqual(got.Identities, cut.Identities) {
+			t.Errorf("story %s after the join: identities\n got %+v\nwant %+v", st.ID, got.Identities, cut.Identities)
+		}
+	}
+}
