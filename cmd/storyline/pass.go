@@ -66,7 +66,7 @@ func withStoredPass(ctx context.Context, store news.Store, path string, f func(*
 		return fmt.Errorf("lock the cross-article pass %s: %w", lock.Name(), err)
 	}
 	defer syscall.Flock(int(lock.Fd()), syscall.LOCK_UN)
-	s, err := crossref.OpenStored(ctx, db)
+	s, err := crossref.OpenStored(ctx, db.Folding())
 	if err != nil {
 		return err
 	}

@@ -19,6 +19,7 @@ import (
 	"storyline/internal/crossref"
 	"storyline/internal/news"
 	"storyline/internal/report"
+	"storyline/internal/sqlite"
 	"storyline/internal/web"
 )
 
@@ -51,7 +52,11 @@ func storyRun(ctx context.Context, st news.Store, stored int, opts *Options) (St
 	if !ok {
 		return c, errorf("the %s store keeps no cross-article pass", opts.StoreName)
 	}
-	s, err := crossref.OpenStored(ctx, cs)
+	fold := cs
+	if db, ok := st.(*sqlite.DB); ok {
+		fold = db.Folding() // as 'storyline add' folds
+	}
+	s, err := crossref.OpenStored(ctx, fold)
 	if err != nil {
 		return c, errorf("open the pass: %w", err)
 	}

@@ -61,7 +61,7 @@ func TestOpenPragmas(t *testing.T) {
 		{"reader", "query_only", "1"},
 		{"writer", "busy_timeout", "10000"},
 		{"writer", "cache_size", "-32000"},
-		{"reader", "cache_size", "-8000"},
+		{"reader", "cache_size", "-32000"},
 	} {
 		t.Run(c.conn+"/"+c.pragma, func(t *testing.T) {
 			pool := db.w

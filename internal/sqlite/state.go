@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 
 	"storyline/internal/news"
@@ -11,6 +12,10 @@ var _ news.StateStore = (*DB)(nil)
 
 // GetState reads values in batches of bound parameters.
 func (db *DB) GetState(ctx context.Context, ns string, keys []string) (map[string][]byte, error) {
+	return getState(ctx, db.r, ns, keys)
+}
+
+func getState(ctx context.Context, q querier, ns string, keys []string) (map[string][]byte, error) {
 	if err := news.CheckStateKey("namespace", ns); err != nil {
 		return nil, err
 	}
@@ -19,11 +24,11 @@ func (db *DB) GetState(ctx context.Context, ns string, keys []string) (map[strin
 	for i := 0; i < len(keys); i += batch {
 		part := keys[i:min(i+batch, len(keys))]
 		args := []any{ns}
-		q := "SELECT key, value FROM state WHERE ns = ? AND key IN (" + placeholders(len(part)) + ")"
+		sel := "SELECT key, value FROM state WHERE ns = ? AND key IN (" + placeholders(len(part)) + ")"
 		for _, k := range part {
 			args = append(args, k)
 		}
-		rows, err := db.r.QueryContext(ctx, q, args...)
+		rows, err := q.QueryContext(ctx, sel, args...)
 		if err != nil {
 			return nil, fmt.Errorf("read state %s: %w", ns, err)
 		}
@@ -49,13 +54,17 @@ func (db *DB) GetState(ctx context.Context, ns string, keys []string) (map[strin
 }
 
 func (db *DB) ScanState(ctx context.Context, ns, after string, limit int) ([]news.StateValue, error) {
+	return scanState(ctx, db.r, ns, after, limit)
+}
+
+func scanState(ctx context.Context, q querier, ns, after string, limit int) ([]news.StateValue, error) {
 	if err := news.CheckStateKey("namespace", ns); err != nil {
 		return nil, err
 	}
 	if limit <= 0 {
 		return nil, fmt.Errorf("scan state %s: %w: limit %d", ns, news.ErrInvalid, limit)
 	}
-	rows, err := db.r.QueryContext(ctx, "SELECT key, value FROM state WHERE ns = ? AND key > ? ORDER BY key LIMIT ?", ns, after, limit)
+	rows, err := q.QueryContext(ctx, "SELECT key, value FROM state WHERE ns = ? AND key > ? ORDER BY key LIMIT ?", ns, after, limit)
 	if err != nil {
 		return nil, fmt.Errorf("scan state %s: %w", ns, err)
 	}
@@ -83,18 +92,34 @@ func (db *DB) PutState(ctx context.Context, w news.StateWrite) error {
 		return fmt.Errorf("write state: %w", err)
 	}
 	defer tx.Rollback()
+	// One write is a few hundred rows: each statement is parsed once.
+	del, err := tx.PrepareContext(ctx, "DELETE FROM state WHERE ns = ? AND key = ?")
+	if err != nil {
+		return fmt.Errorf("write state: %w", err)
+	}
+	defer del.Close()
+	put, err := tx.PrepareContext(ctx, "INSERT INTO state (ns, key, value) VALUES (?, ?, ?) ON CONFLICT (ns, key) DO UPDATE SET value = excluded.value")
+	if err != nil {
+		return fmt.Errorf("write state: %w", err)
+	}
+	defer put.Close()
+	post, err := tx.PrepareContext(ctx, "INSERT INTO postings (ns, key, id) VALUES (?, ?, ?)")
+	if err != nil {
+		return fmt.Errorf("write state: %w", err)
+	}
+	defer post.Close()
 	for _, v := range w.Values {
 		if v.Value == nil {
-			_, err = tx.ExecContext(ctx, "DELETE FROM state WHERE ns = ? AND key = ?", v.NS, v.Key)
+			_, err = del.ExecContext(ctx, v.NS, v.Key)
 		} else {
-			_, err = tx.ExecContext(ctx, "INSERT INTO state (ns, key, value) VALUES (?, ?, ?) ON CONFLICT (ns, key) DO UPDATE SET value = excluded.value", v.NS, v.Key, v.Value)
+			_, err = put.ExecContext(ctx, v.NS, v.Key, v.Value)
 		}
 		if err != nil {
 			return fmt.Errorf("write state %s/%.40q: %w", v.NS, v.Key, err)
 		}
 	}
 	for _, p := range w.Postings {
-		if _, err := tx.ExecContext(ctx, "INSERT INTO postings (ns, key, id) VALUES (?, ?, ?)", p.NS, p.Key, p.ID); err != nil {
+		if _, err := post.ExecContext(ctx, p.NS, p.Key, p.ID); err != nil {
 			return fmt.Errorf("write posting %s/%.40q: %w", p.NS, p.Key, err)
 		}
 	}
@@ -108,6 +133,10 @@ func (db *DB) PutState(ctx context.Context, w news.StateWrite) error {
 // reading at most perKey*8 of them bounds the work when one busy ID fills
 // the tail of a key.
 func (db *DB) Postings(ctx context.Context, ns string, keys []string, perKey int) (map[string][]string, error) {
+	return postings(ctx, db.r, ns, keys, perKey)
+}
+
+func postings(ctx context.Context, q querier, ns string, keys []string, perKey int) (map[string][]string, error) {
 	if err := news.CheckStateKey("namespace", ns); err != nil {
 		return nil, err
 	}
@@ -115,8 +144,17 @@ func (db *DB) Postings(ctx context.Context, ns string, keys []string, perKey int
 		return nil, fmt.Errorf("postings %s: %w: perKey %d", ns, news.ErrInvalid, perKey)
 	}
 	out := map[string][]string{}
+	if len(keys) == 0 {
+		return out, nil
+	}
+	// A read is one range per key, often a hundred keys: parsed once.
+	stmt, err := q.PrepareContext(ctx, "SELECT id FROM postings WHERE ns = ? AND key = ? ORDER BY seq DESC LIMIT ?")
+	if err != nil {
+		return nil, fmt.Errorf("postings %s: %w", ns, err)
+	}
+	defer stmt.Close()
 	for _, k := range keys {
-		rows, err := db.r.QueryContext(ctx, "SELECT id FROM postings WHERE ns = ? AND key = ? ORDER BY seq DESC LIMIT ?", ns, k, perKey*8)
+		rows, err := stmt.QueryContext(ctx, ns, k, perKey*8)
 		if err != nil {
 			return nil, fmt.Errorf("postings %s: %w", ns, err)
 		}
@@ -174,4 +212,34 @@ func (db *DB) DropState(ctx context.Context, prefix string) error {
 		return fmt.Errorf("drop state %q: %w", prefix, err)
 	}
 	return nil
+}
+
+// querier is a pool of connections to read through.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	PrepareContext(ctx context.Context, query string) (*sql.Stmt, error)
+}
+
+// Folding is db for a process that reads state and writes it in turn, one
+// article after another (the cross-article pass folding articles in). Its
+// reads of state go through the connection that writes: a reader
+// connection's page cache is dropped by every commit of another, so each
+// read after each fold went to the file again, while the writer's stays
+// warm (a fold of 2,000 articles took 26 ms an article, 22 this way).
+// Those reads wait while another write runs; everything else is db's.
+type Folding struct{ *DB }
+
+// Folding returns db's view for folding.
+func (db *DB) Folding() Folding { return Folding{db} }
+
+func (f Folding) GetState(ctx context.Context, ns string, keys []string) (map[string][]byte, error) {
+	return getState(ctx, f.w, ns, keys)
+}
+
+func (f Folding) ScanState(ctx context.Context, ns, after string, limit int) ([]news.StateValue, error) {
+	return scanState(ctx, f.w, ns, after, limit)
+}
+
+func (f Folding) Postings(ctx context.Context, ns string, keys []string, perKey int) (map[string][]string, error) {
+	return postings(ctx, f.w, ns, keys, perKey)
 }

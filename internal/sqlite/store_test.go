@@ -36,3 +36,15 @@ func TestConformance(t *testing.T) {
 		return &checkedDB{DB: db, t: t}
 	})
 }
+
+// TestConformanceFolding runs the suite on the view a fold reads state
+// through: its state reads go through the writing connection.
+func TestConformanceFolding(t *testing.T) {
+	storetest.Test(t, func(t *testing.T) news.Store {
+		db, err := Open(context.Background(), filepath.Join(t.TempDir(), "store.db"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return db.Folding()
+	})
+}
