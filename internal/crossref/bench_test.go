@@ -3,6 +3,7 @@ package crossref
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"sync"
 	"testing"
 	"time"
@@ -11,6 +12,7 @@ import (
 	"storyline/internal/gen"
 	"storyline/internal/news"
 	"storyline/internal/pipeline"
+	"storyline/internal/sqlite"
 )
 
 // benchPool analyses a pool of generated articles once; the benchmark then
@@ -91,5 +93,39 @@ func BenchmarkAddAt(b *testing.B) {
 				i++
 			}
 		})
+	}
+}
+
+// BenchmarkFoldSQLite folds 2,000 generated articles, one after another,
+// into the pass kept in a SQLite database, as 'storyline add' does (through
+// the Folding view), and reports the cost per article. Run it with
+// -benchtime 1x: each iteration folds the whole pool into a new database.
+func BenchmarkFoldSQLite(b *testing.B) {
+	pool := benchPool(b, 2000)
+	ctx := context.Background()
+	for b.Loop() {
+		b.StopTimer()
+		db, err := sqlite.Open(ctx, filepath.Join(b.TempDir(), "fold.db"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, d := range pool {
+			if _, err := db.Add(ctx, d); err != nil {
+				b.Fatal(err)
+			}
+		}
+		s, err := OpenStored(ctx, db.Folding())
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		t0 := time.Now()
+		if ok, err := s.Advance(ctx, pool, nil); err != nil || !ok {
+			b.Fatalf("advance: %v %v", ok, err)
+		}
+		b.ReportMetric(float64(time.Since(t0).Microseconds())/1000/float64(len(pool)), "ms/article")
+		b.StopTimer()
+		db.Close()
+		b.StartTimer()
 	}
 }
