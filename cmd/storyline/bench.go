@@ -158,6 +158,11 @@ ratio to theirs: wink-nlp with its English model (sentences, entities, dates), c
 					prog.Add(d)
 				}
 			}
+			opts.Measured = func(line []byte) {
+				pm.Lock()
+				defer pm.Unlock()
+				fmt.Fprintf(cmd.ErrOrStderr(), "storyline: measured %s\n", line)
+			}
 			res, err := bench.Run(cmd.Context(), opts)
 			if prog != nil {
 				prog.Finish()

@@ -51,6 +51,11 @@ type Options struct {
 	// Peers, when set, runs the peer systems (needs node and npm).
 	Peers *PeerOptions
 
+	// Measured, when set, hears of each store size's figures as soon as
+	// they are measured (a full run takes hours; what it measured first
+	// is not lost if it is stopped), as one line of JSON.
+	Measured func(line []byte)
+
 	// Progress is told what is being done: a step's name, how much of it
 	// is done, and its total (0 while unknown). It may be nil.
 	Progress func(step string, done, total int)

@@ -2,6 +2,7 @@ package bench
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"iter"
 	"slices"
@@ -106,12 +107,14 @@ func storeRuns(ctx context.Context, plan *pipeline.Plan, opts *Options, res *Res
 		c.BuildS = round(build.Seconds(), 1)
 		stored += c.Adds
 		res.Add = append(res.Add, c)
+		opts.measured("add", c)
 		if slices.Contains(opts.StorySizes, size) {
 			sc, err := storyRun(ctx, st, stored, opts)
 			if err != nil {
 				return err
 			}
 			res.StoryAPI = append(res.StoryAPI, sc)
+			opts.measured("story_api", sc)
 			if size == 1_000_000 {
 				res.StoryAPIP50MS, res.StoryAPIP99MS = &sc.P50MS, &sc.P99MS
 			}
@@ -370,4 +373,15 @@ func SizeLabel(n int) string {
 		return fmt.Sprintf("%dk", n/1000)
 	}
 	return fmt.Sprint(n)
+}
+
+// measured tells opts.Measured of figures v of kind.
+func (o *Options) measured(kind string, v any) {
+	if o.Measured == nil {
+		return
+	}
+	b, err := json.Marshal(map[string]any{kind: v})
+	if err == nil {
+		o.Measured(b)
+	}
 }
