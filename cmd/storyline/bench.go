@@ -331,9 +331,9 @@ func writeBench(w io.Writer, r *bench.Result, format string) error {
 	}
 	if len(r.StoryAPI) > 0 {
 		fmt.Fprintf(w, "GET /api/stories/{id} over loopback, the pass folded up to every stored article (%s)\n\n", r.Store)
-		head("stored", "stories", "requests", "articles_per_story", "first_ms", "p50_ms", "p99_ms", "max_ms", "fold_s", "fold_ms_per_article")
+		head("stored", "stories", "requests", "articles_per_story", "max_articles", "first_ms", "p50_ms", "p99_ms", "max_ms", "fold_s", "fold_ms_per_article")
 		for _, c := range r.StoryAPI {
-			row(strconv.Itoa(c.Stored), strconv.Itoa(c.Stories), strconv.Itoa(c.Requests), f(c.MeanArticles), ms(c.FirstMS), ms(c.P50MS),
+			row(strconv.Itoa(c.Stored), strconv.Itoa(c.Stories), strconv.Itoa(c.Requests), f(c.MeanArticles), strconv.Itoa(c.MaxArticles), ms(c.FirstMS), ms(c.P50MS),
 				ms(c.P99MS), ms(c.MaxMS), f(c.FoldS), ms(c.FoldMS))
 		}
 		flush()
