@@ -65,16 +65,11 @@ func newStoreBackend(store news.Store, workers int, maxBytes int64) (*storeBacke
 // passCurrent says whether story pages can be read from the pass kept in
 // the store: it covers every stored article, and there are some.
 func (b *storeBackend) passCurrent(ctx context.Context) bool {
-	st, ok := b.store.(crossref.Store)
-	if !ok || b.stories == nil {
+	if b.stories == nil {
 		return false
 	}
-	s, err := crossref.OpenStored(ctx, st)
-	if err != nil || s.Folded() == 0 {
-		return false
-	}
-	cur, err := s.Current(ctx)
-	return err == nil && cur
+	s, err := currentPass(ctx, b.store)
+	return s != nil && err == nil
 }
 
 // StoryReport builds the report of one story from the pass kept in the

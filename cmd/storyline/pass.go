@@ -84,22 +84,30 @@ func advancer(store news.Store, path string, log *slog.Logger) func(context.Cont
 	}
 }
 
+// currentPass opens the cross-article pass kept in store when there is one
+// that covers every stored article, of which there are some; nil
+// otherwise.
+func currentPass(ctx context.Context, store news.Store) (*crossref.Stored, error) {
+	st, ok := store.(crossref.Store)
+	if !ok {
+		return nil, nil
+	}
+	s, err := crossref.OpenStored(ctx, st)
+	if err != nil || s.Folded() == 0 {
+		return nil, err
+	}
+	if cur, err := s.Current(ctx); err != nil || !cur {
+		return nil, err
+	}
+	return s, nil
+}
+
 // storedPass returns the cross-article pass kept in store and its docs,
 // when the store keeps one that covers every stored article; ok is false
 // otherwise, and the caller computes the pass itself.
 func storedPass(ctx context.Context, store news.Store) (res *crossref.Result, docs []*news.Doc, ok bool, err error) {
-	st, isState := store.(crossref.Store)
-	if !isState {
-		return nil, nil, false, nil
-	}
-	s, err := crossref.OpenStored(ctx, st)
-	if err != nil {
-		return nil, nil, false, err
-	}
-	if s.Folded() == 0 {
-		return nil, nil, false, nil
-	}
-	if cur, err := s.Current(ctx); err != nil || !cur {
+	s, err := currentPass(ctx, store)
+	if s == nil || err != nil {
 		return nil, nil, false, err
 	}
 	res, docs, err = s.Result(ctx)

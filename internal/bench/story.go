@@ -72,11 +72,12 @@ func storyRun(ctx context.Context, st news.Store, stored int, opts *Options) (St
 		return c, errorf("fold the pass at %d stored: %w", stored, err)
 	}
 	c.FoldS = round(time.Since(t0).Seconds(), 1)
-	if n := s.Folded() - before; rebuilt || n > 0 {
-		if rebuilt {
-			n = s.Folded()
-		}
-		c.FoldMS = round(time.Since(t0).Seconds()*1000/float64(max(n, 1)), 3)
+	folded := s.Folded() // a rebuild folds every article again
+	if !rebuilt {
+		folded -= before
+	}
+	if folded > 0 {
+		c.FoldMS = round(time.Since(t0).Seconds()*1000/float64(folded), 3)
 	}
 	ids, err := s.StoryIDs(ctx)
 	if err != nil {

@@ -2,7 +2,6 @@ package cluster
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"math"
 	"sort"
@@ -53,13 +52,7 @@ func (c *Clusterer) StoriesContext(ctx context.Context) ([]news.Story, error) {
 	if err != nil {
 		return nil, err
 	}
-	stories := make([]*StoryState, 0, len(st.Stories))
-	for _, s := range st.Stories {
-		if s.Merged == "" {
-			stories = append(stories, s)
-		}
-	}
-	sort.Slice(stories, func(i, j int) bool { return stories[i].Seq < stories[j].Seq })
+	stories := standingStories(st.Stories)
 	out := make([]news.Story, len(stories))
 	for i, s := range stories {
 		out[i] = st.story(s)
@@ -72,31 +65,81 @@ func (c *Clusterer) StoriesContext(ctx context.Context) ([]news.Story, error) {
 func (c *Clusterer) StoryIDs(ctx context.Context) ([]string, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	stories := map[string]*StoryState{}
+	var stories map[string]*StoryState
 	if c.store == nil {
 		stories = c.st.Stories
 	} else {
-		err := c.scan(ctx, nsStory, 1000, func(k string, b []byte) error {
-			s := &StoryState{}
-			stories[k] = s
-			return json.Unmarshal(b, s)
-		})
-		if err != nil {
+		stories = map[string]*StoryState{}
+		if err := c.scanStories(ctx, stories); err != nil {
 			return nil, err
 		}
 	}
-	var standing []*StoryState
-	for _, s := range stories {
-		if s.Merged == "" {
-			standing = append(standing, s)
-		}
-	}
-	sort.Slice(standing, func(i, j int) bool { return standing[i].Seq < standing[j].Seq })
+	standing := standingStories(stories)
 	ids := make([]string, len(standing))
 	for i, s := range standing {
 		ids[i] = s.ID
 	}
 	return ids, nil
+}
+
+// standingStories are the stories of m not joined into another, in the
+// order they were made.
+func standingStories(m map[string]*StoryState) []*StoryState {
+	out := make([]*StoryState, 0, len(m))
+	for _, s := range m {
+		if s.Merged == "" {
+			out = append(out, s)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Seq < out[j].Seq })
+	return out
+}
+
+// StoryEvents is Story with each of its events, as Event gives them, read
+// in one go: on a store, the story's row, its events', their sums and
+// their articles', a batch each, rather than a round of reads per event.
+func (c *Clusterer) StoryEvents(ctx context.Context, id string) (news.Story, []news.Event, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	v := c.view()
+	s, err := v.story(ctx, id)
+	if err == nil && s == nil {
+		err = news.ErrNotFound
+	}
+	if err == nil {
+		err = v.events(ctx, s.Events)
+	}
+	var standing []*EventState
+	var arts []string
+	if err == nil {
+		for _, eid := range s.Events {
+			if e := v.st.Events[eid]; e != nil && e.Merged == "" {
+				standing = append(standing, e)
+			}
+		}
+		err = v.bodies(ctx, standing)
+	}
+	if err == nil {
+		for _, e := range standing {
+			arts = append(arts, e.Articles...)
+		}
+		err = v.articles(ctx, arts)
+	}
+	for _, e := range standing {
+		if err != nil {
+			break
+		}
+		_, err = v.storyOf(ctx, e)
+	}
+	if err != nil {
+		return news.Story{}, nil, fmt.Errorf("story %s: %w", id, err)
+	}
+	story := v.st.story(s)
+	events := make([]news.Event, len(story.Events))
+	for i, eid := range story.Events {
+		events[i] = v.st.event(v.st.Events[eid])
+	}
+	return story, events, nil
 }
 
 // Event returns the event filed as id — the one it was merged into, if it

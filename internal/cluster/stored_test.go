@@ -155,6 +155,16 @@ func sameResults(t *testing.T, ctx context.Context, c, ref *cluster.Clusterer, d
 		if err != nil || !reflect.DeepEqual(got, want) {
 			t.Errorf("Story(%s) = %+v, %v; want %+v", want.ID, got, err, want)
 		}
+		got, evs, err := c.StoryEvents(ctx, want.ID)
+		if err != nil || !reflect.DeepEqual(got, want) || len(evs) != len(want.Events) {
+			t.Errorf("StoryEvents(%s) = %+v, %d events, %v; want %+v", want.ID, got, len(evs), err, want)
+			continue
+		}
+		for i, e := range evs {
+			if we, err := ref.Event(ctx, want.Events[i]); err != nil || !reflect.DeepEqual(e, we) {
+				t.Errorf("StoryEvents(%s) event %d = %+v; want %+v (%v)", want.ID, i, e, we, err)
+			}
+		}
 	}
 	for _, d := range docs {
 		aid := d.Article.ID

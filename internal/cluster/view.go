@@ -346,11 +346,7 @@ func (c *Clusterer) whole(ctx context.Context) (*State, error) {
 		})
 	}
 	if err == nil {
-		err = c.scan(ctx, nsStory, 1000, func(k string, b []byte) error {
-			s := &StoryState{}
-			st.Stories[k] = s
-			return json.Unmarshal(b, s)
-		})
+		err = c.scanStories(ctx, st.Stories)
 	}
 	if err == nil {
 		err = c.scan(ctx, nsArticle, 1000, func(k string, b []byte) error {
@@ -373,6 +369,15 @@ func (c *Clusterer) whole(ctx context.Context) (*State, error) {
 		}
 	}
 	return st, nil
+}
+
+// scanStories reads every story row into m.
+func (c *Clusterer) scanStories(ctx context.Context, m map[string]*StoryState) error {
+	return c.scan(ctx, nsStory, 1000, func(k string, b []byte) error {
+		s := &StoryState{}
+		m[k] = s
+		return json.Unmarshal(b, s)
+	})
 }
 
 // scan reads every row of ns, page rows at a time.

@@ -187,7 +187,7 @@ func (r *StoryReader) join(s *Stored) {
 const joinTimeout = 10 * time.Minute
 
 func (r *StoryReader) story(ctx context.Context, s *Stored, id string) (*Result, []*news.Doc, error) {
-	story, err := s.cl.Story(ctx, id)
+	story, events, err := s.cl.StoryEvents(ctx, id)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -195,14 +195,8 @@ func (r *StoryReader) story(ctx context.Context, s *Stored, id string) (*Result,
 		// Joined into another: the whole report does not list it either.
 		return nil, nil, fmt.Errorf("story %s: joined into %s: %w", id, story.ID, news.ErrNotFound)
 	}
-	var events []news.Event
 	var arts []string
-	for _, eid := range story.Events {
-		e, err := s.cl.Event(ctx, eid)
-		if err != nil {
-			return nil, nil, err
-		}
-		events = append(events, e)
+	for _, e := range events {
 		arts = append(arts, e.Articles...)
 	}
 	byID := make(map[string]*news.Doc, len(arts))

@@ -455,7 +455,7 @@ const maxRelationsPerArticle = 256
 func (x *Detector) Related(ctx context.Context, ids []string) ([]Relation, error) {
 	var keys []string
 	seenKey, asked := map[string]bool{}, map[string]bool{}
-	got := map[string][]byte{}
+	got := map[string]Relation{}
 	nss := []string{nsRelArticle, nsRelOriginal}
 	for range maxFollow {
 		var ask []string
@@ -498,19 +498,15 @@ func (x *Detector) Related(ctx context.Context, ids []string) ([]Relation, error
 			if err := json.Unmarshal(b, &r); err != nil {
 				return nil, fmt.Errorf("read relation %q: %w", k, err)
 			}
-			got[k] = b
+			got[k] = r
 			keys = append(keys, k)
 			ids = append(ids, r.Article, r.Of)
 		}
 	}
 	sort.Strings(keys)
-	rels := make([]Relation, 0, len(keys))
-	for _, k := range keys {
-		var r Relation
-		if err := json.Unmarshal(got[k], &r); err != nil {
-			return nil, fmt.Errorf("read relation %q: %w", k, err)
-		}
-		rels = append(rels, r)
+	rels := make([]Relation, len(keys))
+	for i, k := range keys {
+		rels[i] = got[k]
 	}
 	return rels, nil
 }
