@@ -102,13 +102,7 @@ func (c *Clusterer) StoryEvents(ctx context.Context, id string) (news.Story, []n
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	v := c.view()
-	s, err := v.story(ctx, id)
-	if err == nil && s == nil {
-		err = news.ErrNotFound
-	}
-	if err == nil {
-		err = v.events(ctx, s.Events)
-	}
+	s, err := v.storyEvents(ctx, id)
 	var standing []*EventState
 	var arts []string
 	if err == nil {
@@ -175,13 +169,7 @@ func (c *Clusterer) Story(ctx context.Context, id string) (news.Story, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	v := c.view()
-	s, err := v.story(ctx, id)
-	if err == nil && s == nil {
-		err = news.ErrNotFound
-	}
-	if err == nil {
-		err = v.events(ctx, s.Events)
-	}
+	s, err := v.storyEvents(ctx, id)
 	if err == nil {
 		if m := v.st.mainEvent(s); m != nil {
 			if err = v.bodies(ctx, []*EventState{m}); err == nil {
@@ -193,6 +181,19 @@ func (c *Clusterer) Story(ctx context.Context, id string) (news.Story, error) {
 		return news.Story{}, fmt.Errorf("story %s: %w", id, err)
 	}
 	return v.st.story(s), nil
+}
+
+// storyEvents reads the standing story filed as id and its events' light
+// rows; an unknown id is news.ErrNotFound.
+func (v *view) storyEvents(ctx context.Context, id string) (*StoryState, error) {
+	s, err := v.story(ctx, id)
+	if err == nil && s == nil {
+		err = news.ErrNotFound
+	}
+	if err == nil {
+		err = v.events(ctx, s.Events)
+	}
+	return s, err
 }
 
 // EventOf returns the ID of the event an article joined. On a store it is
