@@ -72,15 +72,15 @@ func (b *storeBackend) passCurrent(ctx context.Context) bool {
 	return s != nil && err == nil
 }
 
-// StoryReport builds the report of one story from the pass kept in the
-// store, reading that story's rows alone; while that pass is stale (not
+// StoryReport builds the report of one page of a story from the pass
+// kept in the store, reading that page's rows alone; while that pass is stale (not
 // folded up to every stored article) ok is false and the server uses the
 // whole report.
-func (b *storeBackend) StoryReport(ctx context.Context, id string) (*report.Report, bool, error) {
+func (b *storeBackend) StoryReport(ctx context.Context, id string, page int) (*report.Report, bool, error) {
 	if b.stories == nil {
 		return nil, false, nil
 	}
-	rep, err := b.stories.Report(ctx, id)
+	rep, err := b.stories.Report(ctx, id, page)
 	if errors.Is(err, crossref.ErrStale) {
 		return nil, false, nil
 	}

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -172,8 +173,8 @@ type storyCounter struct {
 	stored int
 }
 
-func (c *storyCounter) StoryReport(ctx context.Context, id string) (*report.Report, bool, error) {
-	rep, ok, err := c.storeBackend.StoryReport(ctx, id)
+func (c *storyCounter) StoryReport(ctx context.Context, id string, page int) (*report.Report, bool, error) {
+	rep, ok, err := c.storeBackend.StoryReport(ctx, id, page)
 	if ok {
 		c.stored++
 	}
@@ -182,7 +183,8 @@ func (c *storyCounter) StoryReport(ctx context.Context, id string) (*report.Repo
 
 // A story's page and API answered from the stored pass, reading that
 // story's rows alone, are those answered from the whole report, byte for
-// byte: on the demo corpus and on a generated one with many stories.
+// byte: on the demo corpus and on a generated one with many stories, read
+// in pages small enough that many of them have several.
 func TestStoryPagesFromTheStoredPass(t *testing.T) {
 	t.Run("demo", func(t *testing.T) {
 		_, db := demoDB(t, "add")
@@ -209,6 +211,9 @@ func TestStoryPagesFromTheStoredPass(t *testing.T) {
 			t.Fatal(err)
 		}
 		t.Cleanup(func() { db.Close() })
+		old := news.StoryPageArticles
+		news.StoryPageArticles = 8
+		t.Cleanup(func() { news.StoryPageArticles = old })
 		sameStoryPages(t, db)
 	})
 }
@@ -246,22 +251,42 @@ func sameStoryPages(t *testing.T, db *sqlite.DB) {
 		}
 		return rec.Body.String()
 	}
+	status := func(s *web.Server, path string) int {
+		rec := httptest.NewRecorder()
+		s.Handler().ServeHTTP(rec, httptest.NewRequest("GET", path, nil))
+		return rec.Code
+	}
+	pages, paged := 0, 0
 	for _, st := range rep.Stories {
-		api := "/api/stories/" + url.PathEscape(st.ID)
-		if got, want := get(fromPass, api), get(whole, api); got != want {
-			t.Errorf("GET %s differs:\nfrom the pass: %.600s\nwhole report:  %.600s", api, got, want)
+		n := max(st.Pages, 1)
+		if n > 1 {
+			paged++
 		}
-		page := "/stories/" + url.PathEscape(st.ID)
-		if got, want := get(fromPass, page), get(whole, page); got != want {
-			t.Errorf("GET %s differs from the whole report's page", page)
+		for p := 1; p <= n; p++ {
+			q := ""
+			if p > 1 {
+				q = "?page=" + strconv.Itoa(p)
+			}
+			api := "/api/stories/" + url.PathEscape(st.ID) + q
+			if got, want := get(fromPass, api), get(whole, api); got != want {
+				t.Errorf("GET %s differs:\nfrom the pass: %.600s\nwhole report:  %.600s", api, got, want)
+			}
+			page := "/stories/" + url.PathEscape(st.ID) + q
+			if got, want := get(fromPass, page), get(whole, page); got != want {
+				t.Errorf("GET %s differs from the whole report's page", page)
+			}
+			pages++
+		}
+		past := "/api/stories/" + url.PathEscape(st.ID) + "?page=" + strconv.Itoa(n+1)
+		if a, b := status(fromPass, past), status(whole, past); a != http.StatusNotFound || b != http.StatusNotFound {
+			t.Errorf("GET %s: %d from the pass, %d from the whole report; want 404", past, a, b)
 		}
 	}
-	if counted.stored != 2*len(rep.Stories) {
-		t.Errorf("%d answers from the stored pass, want %d", counted.stored, 2*len(rep.Stories))
+	t.Logf("%d pages of %d stories, %d stories of more than one", pages, len(rep.Stories), paged)
+	if counted.stored != 2*pages {
+		t.Errorf("%d answers from the stored pass, want %d", counted.stored, 2*pages)
 	}
-	rec := httptest.NewRecorder()
-	fromPass.Handler().ServeHTTP(rec, httptest.NewRequest("GET", "/api/stories/s-nosuch", nil))
-	if rec.Code != http.StatusNotFound {
-		t.Errorf("unknown story: %d", rec.Code)
+	if code := status(fromPass, "/api/stories/s-nosuch"); code != http.StatusNotFound {
+		t.Errorf("unknown story: %d", code)
 	}
 }

@@ -174,8 +174,8 @@ type storyBackend struct {
 
 var errNotMeasured = errors.New("the benchmark's server answers story pages only")
 
-func (b *storyBackend) StoryReport(ctx context.Context, id string) (*report.Report, bool, error) {
-	rep, err := b.r.Report(ctx, id)
+func (b *storyBackend) StoryReport(ctx context.Context, id string, page int) (*report.Report, bool, error) {
+	rep, err := b.r.Report(ctx, id, page)
 	return rep, err == nil, err
 }
 

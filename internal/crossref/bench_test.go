@@ -129,3 +129,50 @@ func BenchmarkFoldSQLite(b *testing.B) {
 		b.StartTimer()
 	}
 }
+
+// BenchmarkStoryReport answers for the largest story of 1,000 generated
+// articles folded into SQLite, as the story page does; it reports the
+// cost per article of the story.
+func BenchmarkStoryReport(b *testing.B) {
+	pool := benchPool(b, 1000)
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, filepath.Join(b.TempDir(), "story.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	for _, d := range pool {
+		if _, err := db.Add(ctx, d); err != nil {
+			b.Fatal(err)
+		}
+	}
+	s, err := OpenStored(ctx, db.Folding())
+	if err != nil {
+		b.Fatal(err)
+	}
+	if ok, err := s.Advance(ctx, pool, nil); err != nil || !ok {
+		b.Fatalf("advance: %v %v", ok, err)
+	}
+	stories, err := s.cl.StoriesContext(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var big news.Story
+	size := func(st news.Story) int { return len(st.Events) }
+	for _, st := range stories {
+		if size(st) > size(big) {
+			big = st
+		}
+	}
+	r := NewStoryReader(db)
+	var arts int
+	for b.Loop() {
+		rep, err := r.Report(ctx, big.ID, 1)
+		if err != nil {
+			b.Fatal(err)
+		}
+		arts = len(rep.Articles)
+	}
+	b.ReportMetric(float64(arts), "articles")
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N)/float64(arts), "ms/article")
+}

@@ -53,8 +53,8 @@ type Pass struct {
 	order []string
 	rels  []news.Relation
 
-	// What Result computed per event and per story, kept while the
-	// event's (the story's) articles stay the same, so that after one add
+	// What Result computed per event and per story page, kept while the
+	// event's (the page's) articles stay the same, so that after one add
 	// only what it touched is computed again.
 	facts   map[string]cachedFacts
 	stories map[string]cachedStory
@@ -149,10 +149,22 @@ func newResult(events []news.Event, stories []news.Story, ids []news.Identity, r
 // event or story whose articles are the same (cached) is taken as it is;
 // it returns what it computed, for the next call.
 func (r *Result) align(docsOf func([]string) ([]*news.Doc, error), cf map[string]cachedFacts, cs map[string]cachedStory) (map[string]cachedFacts, map[string]cachedStory, error) {
+	return r.alignPages(docsOf, cf, cs, nil)
+}
+
+// alignPages is align for the events and story pages that want holds
+// (every one when want is nil): a story is lined up page by page
+// (news.StoryPages), so that one page's timeline and variants are what
+// its own articles say, whether the whole pass computes them or a read
+// of that page alone does.
+func (r *Result) alignPages(docsOf func([]string) ([]*news.Doc, error), cf map[string]cachedFacts, cs map[string]cachedStory, want map[string]bool) (map[string]cachedFacts, map[string]cachedStory, error) {
 	events := map[string]news.Event{}
 	facts := map[string]cachedFacts{}
 	for _, e := range r.Events {
 		events[e.ID] = e
+		if want != nil && !want[e.ID] {
+			continue
+		}
 		k := strings.Join(e.Articles, ",")
 		c, ok := cf[e.ID]
 		if !ok || c.key != k {
@@ -168,31 +180,49 @@ func (r *Result) align(docsOf func([]string) ([]*news.Doc, error), cf map[string
 	speaker := speakerIdentity(r.Identities)
 	stories := map[string]cachedStory{}
 	for _, s := range r.Stories {
-		var ids []string
+		var evs []news.Event
 		for _, eid := range s.Events {
-			ids = append(ids, events[eid].Articles...)
+			evs = append(evs, events[eid])
 		}
-		// A story's variants depend on who the speakers are, so a change of
-		// identities (a name joined) counts as a change too.
-		k := strings.Join(ids, ",") + "|" + fmt.Sprint(len(r.Identities))
-		c, ok := cs[s.ID]
-		if !ok || c.key != k {
-			docs, err := docsOf(ids)
-			if err != nil {
-				return nil, nil, err
+		pages := news.StoryPages(evs)
+		for i, page := range pages {
+			if want != nil && !want[page[0]] {
+				continue
 			}
-			c = cachedStory{key: k, timeline: align.Timeline(s.ID, docs)}
-			for _, g := range align.Variants(docs, speaker) {
-				var qs []string
-				for _, q := range g {
-					qs = append(qs, q.ID())
+			var ids []string
+			for _, eid := range page {
+				ids = append(ids, events[eid].Articles...)
+			}
+			num := 0
+			if len(pages) > 1 {
+				num = i + 1
+			}
+			// A page's variants depend on who the speakers are, so a
+			// change of identities (a name joined) counts as a change too.
+			k := strings.Join(ids, ",") + "|" + fmt.Sprint(len(r.Identities))
+			ck := fmt.Sprintf("%s\x00%d", s.ID, num)
+			c, ok := cs[ck]
+			if !ok || c.key != k {
+				docs, err := docsOf(ids)
+				if err != nil {
+					return nil, nil, err
 				}
-				c.variants = append(c.variants, qs)
+				c = cachedStory{key: k, timeline: align.Timeline(s.ID, docs)}
+				for j := range c.timeline {
+					c.timeline[j].Page = num
+				}
+				for _, g := range align.Variants(docs, speaker) {
+					var qs []string
+					for _, q := range g {
+						qs = append(qs, q.ID())
+					}
+					c.variants = append(c.variants, qs)
+				}
 			}
+			stories[ck] = c
+			r.Variants = append(r.Variants, c.variants...)
+			r.Timeline = append(r.Timeline, c.timeline...)
 		}
-		stories[s.ID] = c
-		r.Variants = append(r.Variants, c.variants...)
-		r.Timeline = append(r.Timeline, c.timeline...)
 	}
 	return facts, stories, nil
 }

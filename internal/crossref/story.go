@@ -68,16 +68,20 @@ func NewStoryReader(st Store) *StoryReader { return &StoryReader{st: st, now: ti
 // committed while it was being read.
 const retries = 3
 
-// Story returns the pass's result for the story filed as id, with the
-// docs of its articles and of the articles outside it that they copy or
-// rewrite, or that copy or rewrite them (shown as links). The result is the whole store's result cut down
-// to that story: its one story, its events, their facts, the story's
-// variants and timeline, the relations of its articles, and the
-// identities named in them, with the whole store's count of each name's
-// mentions (Result.Mentions). An unknown id (or one joined into another
-// story) is news.ErrNotFound; a pass that does not cover every stored
-// article is ErrStale, and the caller computes the pass instead.
-func (r *StoryReader) Story(ctx context.Context, id string) (*Result, []*news.Doc, error) {
+// Story returns the pass's result for one page (news.StoryPages, from 1)
+// of the story filed as id, with the docs of the page's articles and of
+// the articles outside it that they copy or rewrite, or that copy or
+// rewrite them (shown as links). The result is the whole store's result
+// cut down to that page: its one story and all the story's events, the
+// facts of the page's events, the page's variants and timeline, the
+// relations of its articles, and the identities named in them, with the
+// whole store's count of each name's mentions (Result.Mentions). What it
+// reads is bounded by the page, not the story: the story's and its
+// events' rows, and the page's articles. An unknown id (or one joined
+// into another story), or a page past the story's last, is
+// news.ErrNotFound; a pass that does not cover every stored article is
+// ErrStale, and the caller computes the pass instead.
+func (r *StoryReader) Story(ctx context.Context, id string, page int) (*Result, []*news.Doc, error) {
 	for range retries {
 		s, err := OpenStored(ctx, r.st)
 		if err != nil {
@@ -87,7 +91,7 @@ func (r *StoryReader) Story(ctx context.Context, id string) (*Result, []*news.Do
 		if err := r.current(ctx, s); err != nil {
 			return nil, nil, err
 		}
-		res, docs, err := r.story(ctx, s, id)
+		res, docs, err := r.story(ctx, s, id, page)
 		// A fold that committed in between may have moved what was read;
 		// the pass's record says whether one did.
 		after, aerr := OpenStored(ctx, r.st)
@@ -105,9 +109,9 @@ func (r *StoryReader) Story(ctx context.Context, id string) (*Result, []*news.Do
 	return nil, nil, fmt.Errorf("story %s: the pass changed under %d reads in a row: %w", id, retries, ErrStale)
 }
 
-// Report is Story assembled as a report of that story alone.
-func (r *StoryReader) Report(ctx context.Context, id string) (*report.Report, error) {
-	res, docs, err := r.Story(ctx, id)
+// Report is Story assembled as a report of that page of the story alone.
+func (r *StoryReader) Report(ctx context.Context, id string, page int) (*report.Report, error) {
+	res, docs, err := r.Story(ctx, id, page)
 	if err != nil {
 		return nil, err
 	}
@@ -186,7 +190,7 @@ func (r *StoryReader) join(s *Stored) {
 // joinTimeout bounds a join behind the requests.
 const joinTimeout = 10 * time.Minute
 
-func (r *StoryReader) story(ctx context.Context, s *Stored, id string) (*Result, []*news.Doc, error) {
+func (r *StoryReader) story(ctx context.Context, s *Stored, id string, page int) (*Result, []*news.Doc, error) {
 	story, events, err := s.cl.StoryEvents(ctx, id)
 	if err != nil {
 		return nil, nil, err
@@ -195,9 +199,22 @@ func (r *StoryReader) story(ctx context.Context, s *Stored, id string) (*Result,
 		// Joined into another: the whole report does not list it either.
 		return nil, nil, fmt.Errorf("story %s: joined into %s: %w", id, story.ID, news.ErrNotFound)
 	}
+	pages := news.StoryPages(events)
+	page = max(page, 1)
+	if page > max(len(pages), 1) {
+		return nil, nil, fmt.Errorf("story %s has %d pages, not %d: %w", id, len(pages), page, news.ErrNotFound)
+	}
+	want := map[string]bool{}
+	if len(pages) > 0 {
+		for _, e := range pages[page-1] {
+			want[e] = true
+		}
+	}
 	var arts []string
 	for _, e := range events {
-		arts = append(arts, e.Articles...)
+		if want[e.ID] {
+			arts = append(arts, e.Articles...)
+		}
 	}
 	byID := make(map[string]*news.Doc, len(arts))
 	docs, err := r.docs(ctx, arts, byID)
@@ -217,7 +234,7 @@ func (r *StoryReader) story(ctx context.Context, s *Stored, id string) (*Result,
 	// Variants are joined by speaker over every identity, as in the
 	// whole pass; the result lists only those this story names.
 	res := newResult(events, []news.Story{story}, joined.ids, found)
-	if _, _, err := res.align(docsIn(byID), nil, nil); err != nil {
+	if _, _, err := res.alignPages(docsIn(byID), nil, nil, want); err != nil {
 		return nil, nil, err
 	}
 	res.Identities = namedIn(joined.ids, byID)

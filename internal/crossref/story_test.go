@@ -13,17 +13,36 @@ import (
 	"storyline/internal/news"
 )
 
-// TestStoryIsTheWholeCut checks that one story read from the stored pass
-// is the whole pass's result cut down to that story, for every story of
-// the demo corpus and of a generated one.
+// TestStoryIsTheWholeCut checks that one page of a story read from the
+// stored pass is the whole pass's result cut down to that page, for every
+// page of every story of the demo corpus and of a generated one, the
+// latter with pages small enough that most stories have several.
 func TestStoryIsTheWholeCut(t *testing.T) {
 	t.Run("demo", func(t *testing.T) { wholeCut(t, Sort(analyse(t, intake.FS(demo.FS(), ".")))) })
 	t.Run("generated", func(t *testing.T) {
 		if testing.Short() {
 			t.Skip("analyses 300 generated articles")
 		}
+		smallPages(t, 8)
 		wholeCut(t, benchPoolT(t, 300))
 	})
+}
+
+// smallPages sets the articles a story page holds for one test.
+func smallPages(t *testing.T, n int) {
+	old := news.StoryPageArticles
+	news.StoryPageArticles = n
+	t.Cleanup(func() { news.StoryPageArticles = old })
+}
+
+// pagesOf is the pages of story s in result r.
+func pagesOf(r *Result, s news.Story) [][]string {
+	evs := byID(r.Events)
+	var in []news.Event
+	for _, id := range s.Events {
+		in = append(in, evs[id])
+	}
+	return news.StoryPages(in)
 }
 
 func wholeCut(t *testing.T, in []*news.Doc) {
@@ -42,51 +61,23 @@ func wholeCut(t *testing.T, in []*news.Doc) {
 	}
 	t.Logf("%d stories", len(want.Stories))
 	r := NewStoryReader(db)
+	paged := 0
 	for _, story := range want.Stories {
-		got, docs, err := r.Story(ctx, story.ID)
-		if err != nil {
-			t.Fatalf("story %s: %v", story.ID, err)
+		pages := pagesOf(want, story)
+		if len(pages) > 1 {
+			paged++
 		}
-		cut := cutTo(want, story)
-		arts := map[string]bool{}
-		for _, e := range cut.Events {
-			for _, a := range e.Articles {
-				arts[a] = true
-			}
+		for p := range pages {
+			wholeCutPage(t, r, want, story, p+1)
 		}
-		linked := map[string]bool{}
-		for _, rel := range cut.Relations {
-			linked[rel.Article], linked[rel.Of] = true, true
-		}
-		have := map[string]bool{}
-		for _, d := range docs {
-			have[d.Article.ID] = true
-			if !arts[d.Article.ID] && !linked[d.Article.ID] {
-				t.Errorf("story %s: doc %s is neither in the story nor related to it", story.ID, d.Article.ID)
-			}
-		}
-		for a := range arts {
-			if !have[a] {
-				t.Errorf("story %s: no doc of its article %s", story.ID, a)
-			}
-		}
-		for _, c := range []struct {
-			what      string
-			got, want any
-		}{
-			{"stories", got.Stories, cut.Stories}, {"events", byID(got.Events), byID(cut.Events)},
-			{"facts", got.Facts, cut.Facts}, {"variants", got.Variants, cut.Variants},
-			{"timeline", got.Timeline, cut.Timeline}, {"relations", got.Relations, cut.Relations},
-			{"identities", got.Identities, cut.Identities},
-		} {
-			if !reflect.DeepEqual(c.got, c.want) {
-				t.Errorf("story %s: %s differ from the whole pass's:\n got %+v\nwant %+v", story.ID, c.what, c.got, c.want)
-			}
+		if _, _, err := r.Story(ctx, story.ID, len(pages)+1); !errors.Is(err, news.ErrNotFound) {
+			t.Errorf("story %s, page %d of %d: err = %v, want ErrNotFound", story.ID, len(pages)+1, len(pages), err)
 		}
 	}
+	t.Logf("%d stories, %d of them in more than one page", len(want.Stories), paged)
 
 	t.Run("unknown", func(t *testing.T) {
-		if _, _, err := r.Story(ctx, "no-such-story"); !errors.Is(err, news.ErrNotFound) {
+		if _, _, err := r.Story(ctx, "no-such-story", 1); !errors.Is(err, news.ErrNotFound) {
 			t.Errorf("err = %v, want ErrNotFound", err)
 		}
 	})
@@ -99,34 +90,92 @@ func wholeCut(t *testing.T, in []*news.Doc) {
 		store(t, db, []*news.Doc{{Article: &a}})
 		clock := time.Now()
 		r.now = func() time.Time { return clock }
-		if _, _, err := r.Story(ctx, want.Stories[0].ID); err != nil {
+		if _, _, err := r.Story(ctx, want.Stories[0].ID, 1); err != nil {
 			t.Fatalf("within the count's time: %v", err)
 		}
 		clock = clock.Add(2 * countFor)
-		if _, _, err := r.Story(ctx, want.Stories[0].ID); !errors.Is(err, ErrStale) {
+		if _, _, err := r.Story(ctx, want.Stories[0].ID, 1); !errors.Is(err, ErrStale) {
 			t.Errorf("err = %v, want ErrStale", err)
 		}
 	})
 }
 
-// cutTo is the whole result r cut down to story s, as StoryReader reads it.
-func cutTo(r *Result, s news.Story) *Result {
+// wholeCutPage checks one page of one story against the whole result.
+func wholeCutPage(t *testing.T, r *StoryReader, want *Result, story news.Story, page int) {
+	t.Helper()
+	got, docs, err := r.Story(context.Background(), story.ID, page)
+	if err != nil {
+		t.Fatalf("story %s, page %d: %v", story.ID, page, err)
+	}
+	cut := cutTo(want, story, page)
+	arts := map[string]bool{}
+	for _, e := range pagesOf(want, story)[page-1] {
+		for _, a := range byID(want.Events)[e].Articles {
+			arts[a] = true
+		}
+	}
+	linked := map[string]bool{}
+	for _, rel := range cut.Relations {
+		linked[rel.Article], linked[rel.Of] = true, true
+	}
+	have := map[string]bool{}
+	for _, d := range docs {
+		have[d.Article.ID] = true
+		if !arts[d.Article.ID] && !linked[d.Article.ID] {
+			t.Errorf("story %s, page %d: doc %s is neither on the page nor related to it", story.ID, page, d.Article.ID)
+		}
+	}
+	for a := range arts {
+		if !have[a] {
+			t.Errorf("story %s, page %d: no doc of its article %s", story.ID, page, a)
+		}
+	}
+	for _, c := range []struct {
+		what      string
+		got, want any
+	}{
+		{"stories", got.Stories, cut.Stories}, {"events", byID(got.Events), byID(cut.Events)},
+		{"facts", got.Facts, cut.Facts}, {"variants", got.Variants, cut.Variants},
+		{"timeline", got.Timeline, cut.Timeline}, {"relations", got.Relations, cut.Relations},
+		{"identities", got.Identities, cut.Identities},
+	} {
+		if !reflect.DeepEqual(c.got, c.want) {
+			t.Errorf("story %s, page %d: %s differ from the whole pass's:\n got %+v\nwant %+v", story.ID, page, c.what, c.got, c.want)
+		}
+	}
+}
+
+// cutTo is the whole result r cut down to a page of story s, as
+// StoryReader reads it: all the story's events, and what belongs to the
+// page's.
+func cutTo(r *Result, s news.Story, page int) *Result {
 	out := &Result{Stories: []news.Story{s}}
 	inStory := map[string]bool{}
 	for _, id := range s.Events {
 		inStory[id] = true
 	}
+	pages := pagesOf(r, s)
+	onPage := map[string]bool{}
+	for _, id := range pages[page-1] {
+		onPage[id] = true
+	}
+	num := 0
+	if len(pages) > 1 {
+		num = page
+	}
 	arts := map[string]bool{}
 	for _, e := range r.Events {
 		if inStory[e.ID] {
 			out.Events = append(out.Events, e)
+		}
+		if onPage[e.ID] {
 			for _, a := range e.Articles {
 				arts[a] = true
 			}
 		}
 	}
 	for _, f := range r.Facts {
-		if inStory[f.Event] {
+		if onPage[f.Event] {
 			out.Facts = append(out.Facts, f)
 		}
 	}
@@ -139,7 +188,7 @@ func cutTo(r *Result, s news.Story) *Result {
 		}
 	}
 	for _, m := range r.Timeline {
-		if m.Story == s.ID {
+		if m.Story == s.ID && m.Page == num {
 			out.Timeline = append(out.Timeline, m)
 		}
 	}
@@ -208,7 +257,7 @@ func TestStoryReadIsBounded(t *testing.T) {
 		for round := range 2 {
 			cs.keys, cs.postings, cs.scans, cs.docs = 0, 0, 0, 0
 			for _, st := range stories {
-				_, docs, err := r.Story(ctx, st.ID)
+				_, docs, err := r.Story(ctx, st.ID, 1)
 				if err != nil {
 					t.Fatalf("story %s: %v", st.ID, err)
 				}
@@ -258,12 +307,12 @@ func TestStoryIdentitiesCatchUp(t *testing.T) {
 	joined := make(chan error, 4)
 	r.joined = func(err error) { joined <- err }
 	early, _ := batchOf(t, db)
-	if _, _, err := r.Story(ctx, early.Stories[0].ID); err != nil {
+	if _, _, err := r.Story(ctx, early.Stories[0].ID, 1); err != nil {
 		t.Fatal(err)
 	}
 	fold(all[half:])
 	want, _ := batchOf(t, db)
-	if _, _, err := r.Story(ctx, want.Stories[0].ID); err != nil {
+	if _, _, err := r.Story(ctx, want.Stories[0].ID, 1); err != nil {
 		t.Fatal(err)
 	}
 	select {
@@ -275,11 +324,11 @@ func TestStoryIdentitiesCatchUp(t *testing.T) {
 		t.Fatal("no join behind the requests after a fold")
 	}
 	for _, st := range want.Stories {
-		got, _, err := r.Story(ctx, st.ID)
+		got, _, err := r.Story(ctx, st.ID, 1)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if cut := cutTo(want, st); !reflect.DeepEqual(got.Identities, cut.Identities) {
+		if cut := cutTo(want, st, 1); !reflect.DeepEqual(got.Identities, cut.Identities) {
 			t.Errorf("story %s after the join: identities\n got %+v\nwant %+v", st.ID, got.Identities, cut.Identities)
 		}
 	}

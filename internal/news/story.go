@@ -56,6 +56,7 @@ type Fact struct {
 // and every article's own words for the date.
 type Moment struct {
 	Story     string        `json:"story,omitempty"`
+	Page      int           `json:"page,omitempty"` // the story's page (news.StoryPages) lined up, from 1, when it has more than one
 	Date      string        `json:"date"`
 	End       string        `json:"end,omitempty"` // the last day of a stretch of days ("two days of talks")
 	Precision Precision     `json:"precision"`

@@ -238,9 +238,10 @@ func TestFailuresAreRetriedThenDeadLettered(t *testing.T) {
 	if string(dead[1].Data) != "invalid" || dead[1].Attempts != 1 || dead[1].JobSeq == 0 || dead[1].Enqueued.IsZero() {
 		t.Errorf("second dead letter %+v", dead[1])
 	}
-	if n := pending(t, q); n != 0 {
-		t.Errorf("%d jobs still queued after they were done or given up", n)
-	}
+	// A job given up is terminated without waiting for the server to
+	// confirm it (Queue.dead), so the queue may empty a moment after the
+	// answer: under load, the check came too early.
+	eventually(t, "every job done or given up", func() bool { return pending(t, q) == 0 })
 	if !strings.Contains(logs.String(), "dead letter") {
 		t.Errorf("no log line for the dead letters:\n%s", logs)
 	}

@@ -51,7 +51,7 @@ func sentenceSpan(d *news.Doc, s news.Span) news.Span {
 func moments(in []news.Moment) []Moment {
 	out := []Moment{}
 	for _, m := range in {
-		rm := Moment{Story: m.Story, Date: m.Date, End: m.End, Precision: string(m.Precision), What: m.What, Text: m.Text,
+		rm := Moment{Story: m.Story, Page: m.Page, Date: m.Date, End: m.End, Precision: string(m.Precision), What: m.What, Text: m.Text,
 			Articles: nonNil(m.Articles), Mentions: []DateWording{}}
 		for _, w := range m.Mentions {
 			rm.Mentions = append(rm.Mentions, DateWording{Article: w.Article, Text: w.Text, Start: w.Start, End: w.End})

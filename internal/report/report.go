@@ -63,12 +63,18 @@ type Event struct {
 	End      *string  `json:"end"`
 	Story    string   `json:"story"`
 	Articles []string `json:"articles"`
+	// Page is the page of its story the event is read on (news.StoryPages,
+	// from 1, newest first), when the story has more than one.
+	Page int `json:"page,omitempty"`
 }
 
 type Story struct {
 	ID     string   `json:"id"`
 	Title  string   `json:"title"`
 	Events []string `json:"events"`
+	// Pages is how many pages the story is read in, when more than one:
+	// its timeline and quote variants are lined up per page.
+	Pages int `json:"pages,omitempty"`
 }
 
 type Entity struct {
@@ -138,6 +144,7 @@ type FactValue struct {
 // Moment is one dated happening on the timeline.
 type Moment struct {
 	Story     string        `json:"story,omitempty"`
+	Page      int           `json:"page,omitempty"`
 	Date      string        `json:"date"`
 	End       string        `json:"end,omitempty"`
 	Precision string        `json:"precision"`
@@ -220,8 +227,16 @@ func Build(in Input) *Report {
 		r.Events = append(r.Events, Event{ID: e.ID, Title: e.Title, Start: day(e.Start), End: day(e.End),
 			Story: e.Story, Articles: nonNil(e.Articles)})
 	}
+	pageOf := storyPages(in.Events, in.Stories)
+	for i := range r.Events {
+		r.Events[i].Page = pageOf[r.Events[i].ID]
+	}
 	for _, s := range in.Stories {
-		r.Stories = append(r.Stories, Story{ID: s.ID, Title: s.Title, Events: nonNil(s.Events)})
+		st := Story{ID: s.ID, Title: s.Title, Events: nonNil(s.Events)}
+		for _, e := range s.Events {
+			st.Pages = max(st.Pages, pageOf[e])
+		}
+		r.Stories = append(r.Stories, st)
 	}
 	for _, d := range docs {
 		r.Articles = append(r.Articles, article(d, eventOf, in.RewriteOf, in.DuplicateOf))
@@ -237,6 +252,34 @@ func Build(in Input) *Report {
 	}
 	r.Relations = relations(in.Relations, docs)
 	return r
+}
+
+// storyPages is the page of each event of a story read in more than one
+// page; events of a one-page story are not in it.
+func storyPages(events []news.Event, stories []news.Story) map[string]int {
+	byID := make(map[string]news.Event, len(events))
+	for _, e := range events {
+		byID[e.ID] = e
+	}
+	pageOf := map[string]int{}
+	for _, s := range stories {
+		var evs []news.Event
+		for _, id := range s.Events {
+			if e, ok := byID[id]; ok {
+				evs = append(evs, e)
+			}
+		}
+		pages := news.StoryPages(evs)
+		if len(pages) < 2 {
+			continue
+		}
+		for i, p := range pages {
+			for _, id := range p {
+				pageOf[id] = i + 1
+			}
+		}
+	}
+	return pageOf
 }
 
 func article(d *news.Doc, eventOf, rewriteOf, duplicateOf map[string]string) Article {

@@ -74,7 +74,11 @@ func (s *Server) apiStories(_ context.Context, w http.ResponseWriter, r *http.Re
 // storyJSON is a story with everything of the report that belongs to it,
 // in the report's own shapes.
 type storyJSON struct {
-	Story    *storySummary    `json:"story"`
+	Story *storySummary `json:"story"`
+	// Page is the page of the story shown (news.StoryPages, from 1) of
+	// Pages; Story and the lists are that page's.
+	Page     int              `json:"page"`
+	Pages    int              `json:"pages"`
 	Events   []report.Event   `json:"events"`
 	Articles []report.Article `json:"articles"`
 	Facts    []report.Fact    `json:"facts"`
@@ -89,8 +93,15 @@ func (s *Server) apiStory(_ context.Context, w http.ResponseWriter, r *http.Requ
 	if err != nil {
 		return err
 	}
-	v := x.storyView(st, timeRange{})
-	out := storyJSON{Story: v.Summary, Events: []report.Event{}, Articles: []report.Article{}, Facts: []report.Fact{},
+	page, err := pageParam(r)
+	if err != nil {
+		return err
+	}
+	v, err := x.storyView(st, page, timeRange{}, r.URL)
+	if err != nil {
+		return err
+	}
+	out := storyJSON{Story: v.Summary, Page: v.Pager.Page, Pages: v.Pager.Pages, Events: []report.Event{}, Articles: []report.Article{}, Facts: []report.Fact{},
 		Figures: []report.Figure{}, Quotes: []report.Quote{}, Entities: []report.Entity{}, Timeline: []report.Moment{}}
 	for _, e := range v.Events {
 		out.Events = append(out.Events, *e)

@@ -36,14 +36,16 @@ type Deleter interface {
 	Delete(ctx context.Context, id string) error
 }
 
-// StoryReporter is a Backend that can build the report of one story
-// without the whole store's, so that a story's page and API read only
-// that story's rows. ok false means it cannot now (its pass is stale, say)
-// and the server answers from Report; an unknown story is an error
-// wrapping news.ErrNotFound. The report has the story, its events and
-// articles, and what belongs to them, as the whole report has them.
+// StoryReporter is a Backend that can build the report of one page of a
+// story (news.StoryPages, from 1) without the whole store's, so that a
+// story's page and API read only that page's rows. ok false means it
+// cannot now (its pass is stale, say) and the server answers from Report;
+// an unknown story, or a page past its last, is an error wrapping
+// news.ErrNotFound. The report has the story and all its events, the
+// page's articles, and what belongs to them, as the whole report has
+// them.
 type StoryReporter interface {
-	StoryReport(ctx context.Context, id string) (rep *report.Report, ok bool, err error)
+	StoryReport(ctx context.Context, id string, page int) (rep *report.Report, ok bool, err error)
 }
 
 // AddInput is one request to add articles: pasted text or HTML with its

@@ -78,7 +78,14 @@ func (s *Server) storyPage(_ context.Context, w http.ResponseWriter, r *http.Req
 	if zoom.To, err = dayParam("to", q.Get("to")); err != nil {
 		return err
 	}
-	v := x.storyView(st, zoom)
+	page, err := pageParam(r)
+	if err != nil {
+		return err
+	}
+	v, err := x.storyView(st, page, zoom, r.URL)
+	if err != nil {
+		return err
+	}
 	s.render(w, r, http.StatusOK, "story", &pageData{Title: st.Title, Nav: "stories", Data: v})
 	return nil
 }

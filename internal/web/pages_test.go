@@ -1,10 +1,14 @@
 package web_test
 
 import (
+	"encoding/json"
 	"net/http"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
+	"storyline/internal/news"
 	"storyline/internal/report"
 	"storyline/internal/web/webtest"
 )
@@ -118,5 +122,70 @@ func TestPageErrors(t *testing.T) {
 				t.Errorf("error is not a page: %.200s", body)
 			}
 		})
+	}
+}
+
+// TestStoryInPages reads a story of more articles than a page holds: each
+// page shows its own events and articles with links to the others, the
+// API says which page it is, and a page past the last is not found.
+func TestStoryInPages(t *testing.T) {
+	old := news.StoryPageArticles
+	news.StoryPageArticles = 2
+	t.Cleanup(func() { news.StoryPageArticles = old })
+	_, ts := filled(t)
+	story := pathOf("/stories/", webtest.StoryDam)
+	for _, c := range []struct {
+		path      string
+		want, not []string
+	}{
+		{story, []string{"page 1 of 2", "Relief convoy reaches Lower Vasko", "1 event of 2", "1 of 4 articles", `rel="next"`, "?page=2"},
+			[]string{"Orrin dam breach floods Lower Vasko</strong>", `rel="prev"`, "About 2,300 residents"}},
+		{story + "?page=2", []string{"page 2 of 2", "Orrin dam breach floods Lower Vasko</strong>", "3 of 4 articles", `rel="prev"`,
+			"About 2,300 residents", `name="page" value="2"`}, []string{"Relief convoy reaches Lower Vasko</strong>", `rel="next"`}},
+	} {
+		t.Run(c.path, func(t *testing.T) {
+			code, body, _ := get(t, ts, c.path)
+			if code != http.StatusOK {
+				t.Fatalf("status %d", code)
+			}
+			for _, w := range c.want {
+				if !strings.Contains(body, w) {
+					t.Errorf("page lacks %q", w)
+				}
+			}
+			for _, w := range c.not {
+				if strings.Contains(body, w) {
+					t.Errorf("page has %q", w)
+				}
+			}
+		})
+	}
+	for page, events := range map[string][]string{"1": {webtest.EventConvoy}, "2": {webtest.EventBreach}} {
+		code, body, _ := get(t, ts, pathOf("/api/stories/", webtest.StoryDam)+"?page="+page)
+		if code != http.StatusOK {
+			t.Fatalf("page %s: status %d", page, code)
+		}
+		var got struct {
+			Page, Pages int
+			Events      []struct{ ID string }
+		}
+		if err := json.Unmarshal([]byte(body), &got); err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, e := range got.Events {
+			ids = append(ids, e.ID)
+		}
+		if strconv.Itoa(got.Page) != page || got.Pages != 2 || !slices.Equal(ids, events) {
+			t.Errorf("page %s: page %d of %d, events %v; want events %v", page, got.Page, got.Pages, ids, events)
+		}
+	}
+	for _, p := range []string{story + "?page=3", pathOf("/api/stories/", webtest.StoryDam) + "?page=3"} {
+		if code, _, _ := get(t, ts, p); code != http.StatusNotFound {
+			t.Errorf("GET %s: status %d, want 404", p, code)
+		}
+	}
+	if code, _, _ := get(t, ts, story+"?page=x"); code != http.StatusBadRequest {
+		t.Errorf("page=x: status %d, want 400", code)
 	}
 }

@@ -25,6 +25,7 @@ type timelineSVG struct {
 	ZoomIn        string
 	ZoomOut       string
 	Whole         string
+	Page          int // the story's page shown, kept by the range form; 0 for a story of one page
 	Empty         bool
 }
 
@@ -62,7 +63,7 @@ const (
 // the events and the articles' days; happenings far outside it (a year of
 // history a text mentions) are counted, not drawn, and zooming out shows
 // them.
-func layoutTimeline(events []*report.Event, moments []*report.Moment, x *index, zoom timeRange, base string) timelineSVG {
+func layoutTimeline(events []*report.Event, moments []*report.Moment, x *index, zoom timeRange, story string, page int) timelineSVG {
 	type span struct{ from, to time.Time }
 	var evSpans []span
 	var lo, hi time.Time
@@ -111,7 +112,7 @@ func layoutTimeline(events []*report.Event, moments []*report.Moment, x *index, 
 		return v
 	}
 	lo, hi = lo.AddDate(0, 0, -1), hi.AddDate(0, 0, 1)
-	v.Whole = base
+	v.Whole, v.Page = storyHref(story, page), page
 	if !zoom.From.IsZero() {
 		lo = zoom.From
 	}
@@ -175,17 +176,20 @@ func layoutTimeline(events []*report.Event, moments []*report.Moment, x *index, 
 	v.From, v.To = lo.Format("2006-01-02"), hi.Format("2006-01-02")
 	quarter := total / 4
 	if total > 48*time.Hour {
-		v.ZoomIn = zoomHref(base, lo.Add(quarter), hi.Add(-quarter))
+		v.ZoomIn = zoomHref(story, page, lo.Add(quarter), hi.Add(-quarter))
 	}
-	v.ZoomOut = zoomHref(base, lo.Add(-total/2), hi.Add(total/2))
+	v.ZoomOut = zoomHref(story, page, lo.Add(-total/2), hi.Add(total/2))
 	return v
 }
 
-func zoomHref(base string, from, to time.Time) string {
+func zoomHref(story string, page int, from, to time.Time) string {
 	q := url.Values{}
 	q.Set("from", from.Format("2006-01-02"))
 	q.Set("to", to.Format("2006-01-02"))
-	return base + "?" + q.Encode() + "#timeline"
+	if page > 1 {
+		q.Set("page", strconv.Itoa(page))
+	}
+	return "/stories/" + url.PathEscape(story) + "?" + q.Encode() + "#timeline"
 }
 
 type tick struct {

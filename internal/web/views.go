@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"net/url"
 	"sort"
+	"strconv"
 	"strings"
 
+	"storyline/internal/news"
 	"storyline/internal/report"
 )
 
@@ -24,6 +26,12 @@ type storyView struct {
 	Orgs     []*report.Entity
 	Timeline []*report.Moment
 	SVG      timelineSVG
+	// Pager pages a story read in more than one page (news.StoryPages):
+	// the page shows that page's events, and Summary counts them; the
+	// whole story has StoryEvents events and StoryArticles articles.
+	Pager         pager
+	StoryEvents   int
+	StoryArticles int
 }
 
 // articleRow is an article in a list, with its rewrite relations.
@@ -70,8 +78,35 @@ type quoteCell struct {
 // statusRank puts what needs a reader's eye first.
 var statusRank = map[string]int{"differ": 0, "updated": 1, "agree": 2, "single": 3}
 
-func (x *index) storyView(s *report.Story, zoom timeRange) storyView {
-	v := storyView{Story: s, Summary: x.summaryOf(s.ID)}
+// storyView is page (from 1) of story s, reached at u. A page past the
+// story's last wraps news.ErrNotFound.
+func (x *index) storyView(s *report.Story, page int, zoom timeRange, u *url.URL) (storyView, error) {
+	pages := max(s.Pages, 1)
+	if page > pages {
+		return storyView{}, fmt.Errorf("story %q has %d pages, not %d: %w", clip(s.ID, 40), pages, page, news.ErrNotFound)
+	}
+	v := storyView{Story: s, Summary: x.summaryOf(s.ID), Pager: newPager(u, page, 1, pages), StoryEvents: len(s.Events)}
+	onPage := 0 // the page moments are lined up on (report.Moment.Page)
+	if s.Pages > 1 {
+		onPage = page
+		seen := map[string]bool{}
+		for _, id := range s.Events {
+			if e := x.events[id]; e != nil {
+				for _, a := range e.Articles {
+					seen[a] = true
+				}
+			}
+		}
+		v.StoryArticles = len(seen)
+		part := &report.Story{ID: s.ID, Title: s.Title, Pages: s.Pages}
+		for _, id := range s.Events {
+			if e := x.events[id]; e != nil && e.Page == page {
+				part.Events = append(part.Events, id)
+			}
+		}
+		s = part
+		v.Summary = x.summarise(s)
+	}
 	inStory := map[string]bool{}
 	for _, id := range s.Events {
 		if e := x.events[id]; e != nil {
@@ -114,12 +149,22 @@ func (x *index) storyView(s *report.Story, zoom timeRange) storyView {
 	}
 	for i := range x.rep.Timeline {
 		m := &x.rep.Timeline[i]
-		if (tagged && m.Story == s.ID) || (!tagged && anyIn(m.Articles, inArts)) {
+		if (tagged && m.Story == s.ID && m.Page == onPage) || (!tagged && anyIn(m.Articles, inArts)) {
 			v.Timeline = append(v.Timeline, m)
 		}
 	}
-	v.SVG = layoutTimeline(v.Events, v.Timeline, x, zoom, "/stories/"+url.PathEscape(s.ID))
-	return v
+	v.SVG = layoutTimeline(v.Events, v.Timeline, x, zoom, s.ID, onPage)
+	return v, nil
+}
+
+// storyHref is the address of page (from 1; 0 for a story of one page) of
+// the story id.
+func storyHref(id string, page int) string {
+	h := "/stories/" + url.PathEscape(id)
+	if page > 1 {
+		h += "?page=" + strconv.Itoa(page)
+	}
+	return h
 }
 
 func (x *index) summaryOf(id string) *storySummary {

@@ -287,9 +287,13 @@ func (s *Server) storyReads(h reader) func(http.ResponseWriter, *http.Request) e
 		if len(id) > maxIDBytes {
 			return fmt.Errorf("story ID of %d bytes: %w", len(id), news.ErrNotFound)
 		}
+		page, err := pageParam(r)
+		if err != nil {
+			return err
+		}
 		ctx, cancel := s.readContext(r)
 		defer cancel()
-		rep, ok, err := s.stories.StoryReport(ctx, id)
+		rep, ok, err := s.stories.StoryReport(ctx, id, page)
 		if err != nil {
 			return fmt.Errorf("story %s: %w", clip(id, 40), err)
 		}
