@@ -50,7 +50,9 @@ about 5 KB an article, the same for the same --seed), and print what it measured
                             the pipeline runs alone, what a worker needs)
   story_api                 GET /api/stories/{id} on storyline's web server over loopback, for
                             stories picked at random, once the store's cross-article pass is
-                            folded up to every stored article (fold_ms_per_article): p50, p99
+                            folded up to every stored article (fold_ms_per_article): p50, p99;
+                            an answer is the story's first page (at most 50 articles of whole
+                            events, newest first), max_story_articles the largest story asked
   story_api_p50/p99_ms      the same at 1M stored; null when 1M was not measured
 
 and each of issue 6's targets with pass or fail. load_avg gives the machine's load at the start
@@ -331,9 +333,10 @@ func writeBench(w io.Writer, r *bench.Result, format string) error {
 	}
 	if len(r.StoryAPI) > 0 {
 		fmt.Fprintf(w, "GET /api/stories/{id} over loopback, the pass folded up to every stored article (%s)\n\n", r.Store)
-		head("stored", "stories", "requests", "articles_per_story", "max_articles", "first_ms", "p50_ms", "p99_ms", "max_ms", "fold_s", "fold_ms_per_article")
+		head("stored", "stories", "requests", "articles_per_page", "max_page", "max_story", "first_ms", "p50_ms", "p99_ms", "max_ms", "fold_s", "fold_ms_per_article")
 		for _, c := range r.StoryAPI {
-			row(strconv.Itoa(c.Stored), strconv.Itoa(c.Stories), strconv.Itoa(c.Requests), f(c.MeanArticles), strconv.Itoa(c.MaxArticles), ms(c.FirstMS), ms(c.P50MS),
+			row(strconv.Itoa(c.Stored), strconv.Itoa(c.Stories), strconv.Itoa(c.Requests), f(c.MeanArticles), strconv.Itoa(c.MaxArticles),
+				strconv.Itoa(c.MaxStoryArticles), ms(c.FirstMS), ms(c.P50MS),
 				ms(c.P99MS), ms(c.MaxMS), f(c.FoldS), ms(c.FoldMS))
 		}
 		flush()

@@ -30,10 +30,14 @@ type StoryCost struct {
 	Stories  int `json:"stories"` // stories in the store
 	Requests int `json:"requests"`
 	// MeanArticles and MaxArticles are the mean and the largest number of
-	// articles of the stories asked for: an answer reads every article of
-	// its story, so its cost follows the story's size.
+	// articles on the pages answered: an answer reads every article of its
+	// page, so its cost follows the page's size, bounded by
+	// news.StoryPageArticles save for an event larger than that.
 	MeanArticles float64 `json:"mean_articles"`
 	MaxArticles  int     `json:"max_articles"`
+	// MaxStoryArticles is the largest story asked for, of all its pages
+	// (news.StoryPages): an answer is its first page.
+	MaxStoryArticles int `json:"max_story_articles"`
 	// FirstMS is the first request, which joins the whole store's names
 	// into identities; the others reuse them until an article is folded in.
 	FirstMS float64 `json:"first_ms"`
@@ -48,7 +52,8 @@ type StoryCost struct {
 
 // storyRun folds the stored articles into the store's cross-article pass
 // and times GET /api/stories/{id} on storyline's web server over loopback,
-// for stories picked at random (by the seed) among all stored.
+// for stories picked at random (by the seed) among all stored: the first
+// page of each, the one a reader opens.
 func storyRun(ctx context.Context, st news.Store, stored int, opts *Options) (StoryCost, error) {
 	c := StoryCost{Stored: stored}
 	cs, ok := st.(crossref.Store)
@@ -121,12 +126,14 @@ func storyRun(ctx context.Context, st news.Store, stored int, opts *Options) (St
 			Story struct {
 				Count int `json:"article_count"`
 			} `json:"story"`
+			StoryCount int `json:"story_article_count"`
 		}
 		if err := json.Unmarshal(body, &out); err != nil || out.Story.Count == 0 {
 			return c, errorf("story %s at %d stored: an answer without articles (%v): %.200s", id, stored, err, body)
 		}
 		articles += out.Story.Count
 		c.MaxArticles = max(c.MaxArticles, out.Story.Count)
+		c.MaxStoryArticles = max(c.MaxStoryArticles, out.StoryCount)
 		opts.Progress(step, i, opts.StoryRequests)
 	}
 	slices.Sort(ms)

@@ -77,15 +77,17 @@ type storyJSON struct {
 	Story *storySummary `json:"story"`
 	// Page is the page of the story shown (news.StoryPages, from 1) of
 	// Pages; Story and the lists are that page's.
-	Page     int              `json:"page"`
-	Pages    int              `json:"pages"`
-	Events   []report.Event   `json:"events"`
-	Articles []report.Article `json:"articles"`
-	Facts    []report.Fact    `json:"facts"`
-	Figures  []report.Figure  `json:"figures"`
-	Quotes   []report.Quote   `json:"quotes"`
-	Entities []report.Entity  `json:"entities"`
-	Timeline []report.Moment  `json:"timeline"`
+	Page  int `json:"page"`
+	Pages int `json:"pages"`
+	// StoryArticles is the articles of the whole story, of all pages.
+	StoryArticles int              `json:"story_article_count"`
+	Events        []report.Event   `json:"events"`
+	Articles      []report.Article `json:"articles"`
+	Facts         []report.Fact    `json:"facts"`
+	Figures       []report.Figure  `json:"figures"`
+	Quotes        []report.Quote   `json:"quotes"`
+	Entities      []report.Entity  `json:"entities"`
+	Timeline      []report.Moment  `json:"timeline"`
 }
 
 func (s *Server) apiStory(_ context.Context, w http.ResponseWriter, r *http.Request, x *index) error {
@@ -101,7 +103,7 @@ func (s *Server) apiStory(_ context.Context, w http.ResponseWriter, r *http.Requ
 	if err != nil {
 		return err
 	}
-	out := storyJSON{Story: v.Summary, Page: v.Pager.Page, Pages: v.Pager.Pages, Events: []report.Event{}, Articles: []report.Article{}, Facts: []report.Fact{},
+	out := storyJSON{Story: v.Summary, Page: v.Pager.Page, Pages: v.Pager.Pages, StoryArticles: v.StoryArticles, Events: []report.Event{}, Articles: []report.Article{}, Facts: []report.Fact{},
 		Figures: []report.Figure{}, Quotes: []report.Quote{}, Entities: []report.Entity{}, Timeline: []report.Moment{}}
 	for _, e := range v.Events {
 		out.Events = append(out.Events, *e)

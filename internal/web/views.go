@@ -86,6 +86,7 @@ func (x *index) storyView(s *report.Story, page int, zoom timeRange, u *url.URL)
 		return storyView{}, fmt.Errorf("story %q has %d pages, not %d: %w", clip(s.ID, 40), pages, page, news.ErrNotFound)
 	}
 	v := storyView{Story: s, Summary: x.summaryOf(s.ID), Pager: newPager(u, page, 1, pages), StoryEvents: len(s.Events)}
+	v.StoryArticles = v.Summary.Count
 	onPage := 0 // the page moments are lined up on (report.Moment.Page)
 	if s.Pages > 1 {
 		onPage = page
