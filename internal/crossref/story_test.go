@@ -333,3 +333,71 @@ func TestStoryIdentitiesCatchUp(t *testing.T) {
 		}
 	}
 }
+
+// TestStoryPageIsBounded reads the first page of every story of 400
+// generated articles, in pages of 8 articles, and checks that each answer
+// read the docs of that page's articles and of the articles linked to
+// them, and no other: a page costs what it shows, whatever its story's
+// size.
+func TestStoryPageIsBounded(t *testing.T) {
+	if testing.Short() {
+		t.Skip("analyses 500 generated articles")
+	}
+	smallPages(t, 8)
+	ctx := context.Background()
+	pool := benchPoolT(t, 500)[:400]
+	db := openSQLite(t)
+	s, err := OpenStored(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Fold(ctx, store(t, db, pool), nil); err != nil {
+		t.Fatal(err)
+	}
+	stories, err := s.cl.StoriesContext(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs := &countingStore{DB: db}
+	r := NewStoryReader(cs)
+	largest, paged := 0, 0
+	for _, st := range stories {
+		cs.docs = 0
+		got, docs, err := r.Story(ctx, st.ID, 1)
+		if err != nil {
+			t.Fatalf("story %s: %v", st.ID, err)
+		}
+		pages := news.StoryPages(got.Events)
+		events := byID(got.Events)
+		onPage, inStory, biggest := map[string]bool{}, 0, 0
+		for _, e := range got.Events {
+			inStory += len(e.Articles)
+		}
+		for _, id := range pages[0] {
+			for _, a := range events[id].Articles {
+				onPage[a] = true
+			}
+			biggest = max(biggest, len(events[id].Articles))
+		}
+		own := 0
+		for _, d := range docs {
+			if onPage[d.Article.ID] {
+				own++
+			}
+		}
+		if own != len(onPage) || own > max(news.StoryPageArticles, biggest) {
+			t.Errorf("story %s (%d articles, %d pages): %d docs of its page read, the page holds %d", st.ID, inStory, len(pages), own, len(onPage))
+		}
+		if cs.docs != len(docs) {
+			t.Errorf("story %s: %d docs read, %d answered", st.ID, cs.docs, len(docs))
+		}
+		largest = max(largest, inStory)
+		if len(pages) > 1 {
+			paged++
+		}
+	}
+	t.Logf("%d stories, %d in more than one page, the largest of %d articles", len(stories), paged, largest)
+	if paged == 0 {
+		t.Fatal("no story in more than one page: the test checks nothing")
+	}
+}

@@ -20,6 +20,9 @@ func looseMoments(ms []Moment) []Moment {
 
 func writeStoryText(p *printer, v storyView) {
 	p.f("\nSTORY %s\n", safe(v.Story.Title))
+	if v.Story.Pages > 1 {
+		p.f("  (%s of events, newest first: its timeline and quotes are lined up page by page)\n", plural(v.Story.Pages, "page"))
+	}
 	for _, e := range v.Events {
 		p.f("  event %s (%s – %s): %s\n", safe(e.Title), deref(e.Start, "?"), deref(e.End, "?"), plural(len(e.Articles), "article"))
 	}
@@ -71,6 +74,9 @@ func writeStoryText(p *printer, v storyView) {
 
 func writeStoryMarkdown(p *printer, v storyView) {
 	p.f("\n## Story: %s\n\n", mdCell(v.Story.Title))
+	if v.Story.Pages > 1 {
+		p.f("_%s of events, newest first: its timeline and quotes are lined up page by page._\n\n", plural(v.Story.Pages, "page"))
+	}
 	for _, e := range v.Events {
 		p.f("- **%s** (%s – %s), %s\n", mdCell(e.Title), deref(e.Start, "?"), deref(e.End, "?"), plural(len(e.Articles), "article"))
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -151,5 +152,43 @@ func TestMarkdownEscapes(t *testing.T) {
 func TestUnknownFormat(t *testing.T) {
 	if err := Write(&bytes.Buffer{}, Build(Input{}), "pdf"); err == nil {
 		t.Error("no error for an unknown format")
+	}
+}
+
+// TestStoryPages checks that a story of more articles than a page holds
+// says how many pages it has, each event which page it is on, and the
+// text and Markdown reports say it is read in pages; a story of one page
+// says nothing of pages.
+func TestStoryPages(t *testing.T) {
+	old := news.StoryPageArticles
+	news.StoryPageArticles = 1
+	t.Cleanup(func() { news.StoryPageArticles = old })
+	in := sample()
+	day := func(d int) time.Time { return time.Date(2031, 3, d, 0, 0, 0, 0, time.UTC) }
+	in.Events = []news.Event{
+		{ID: "e1", Title: "Ferries return", Start: day(5), End: day(5), Story: "s1", Articles: []string{"a1"}},
+		{ID: "e2", Title: "Storm damage", Start: day(6), End: day(6), Story: "s1", Articles: []string{"a2"}},
+		{ID: "e3", Title: "Alone", Start: day(7), End: day(7), Story: "s2"},
+	}
+	in.Stories = []news.Story{{ID: "s1", Title: "Vell", Events: []string{"e1", "e2"}}, {ID: "s2", Title: "Other", Events: []string{"e3"}}}
+	r := Build(in)
+	if r.Stories[0].Pages != 2 || r.Stories[1].Pages != 0 {
+		t.Errorf("pages %d and %d, want 2 and 0", r.Stories[0].Pages, r.Stories[1].Pages)
+	}
+	pages := map[string]int{}
+	for _, e := range r.Events {
+		pages[e.ID] = e.Page
+	}
+	if want := map[string]int{"e1": 2, "e2": 1, "e3": 0}; !reflect.DeepEqual(pages, want) {
+		t.Errorf("event pages %v, want %v", pages, want)
+	}
+	for _, format := range []string{"text", "markdown"} {
+		var buf bytes.Buffer
+		if err := Write(&buf, r, format); err != nil {
+			t.Fatal(err)
+		}
+		if n := strings.Count(buf.String(), "2 pages of events"); n != 1 {
+			t.Errorf("%s: %d notes of the pages, want 1:\n%s", format, n, buf.String())
+		}
 	}
 }
