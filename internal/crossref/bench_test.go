@@ -157,22 +157,29 @@ func BenchmarkStoryReport(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	var big news.Story
+	var big, small news.Story
 	size := func(st news.Story) int { return len(st.Events) }
 	for _, st := range stories {
 		if size(st) > size(big) {
 			big = st
 		}
+		if small.ID == "" || size(st) < size(small) {
+			small = st
+		}
 	}
 	r := NewStoryReader(db)
-	var arts int
-	for b.Loop() {
-		rep, err := r.Report(ctx, big.ID, 1)
-		if err != nil {
-			b.Fatal(err)
-		}
-		arts = len(rep.Articles)
+	for name, st := range map[string]news.Story{"largest": big, "smallest": small} {
+		b.Run(name, func(b *testing.B) {
+			var arts int
+			for b.Loop() {
+				rep, err := r.Report(ctx, st.ID, 1)
+				if err != nil {
+					b.Fatal(err)
+				}
+				arts = len(rep.Articles)
+			}
+			b.ReportMetric(float64(arts), "articles")
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N)/float64(arts), "ms/article")
+		})
 	}
-	b.ReportMetric(float64(arts), "articles")
-	b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N)/float64(arts), "ms/article")
 }
