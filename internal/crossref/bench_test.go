@@ -105,15 +105,7 @@ func BenchmarkFoldSQLite(b *testing.B) {
 	ctx := context.Background()
 	for b.Loop() {
 		b.StopTimer()
-		db, err := sqlite.Open(ctx, filepath.Join(b.TempDir(), "fold.db"))
-		if err != nil {
-			b.Fatal(err)
-		}
-		for _, d := range pool {
-			if _, err := db.Add(ctx, d); err != nil {
-				b.Fatal(err)
-			}
-		}
+		db := storedPool(ctx, b, pool)
 		s, err := OpenStored(ctx, db.Folding())
 		if err != nil {
 			b.Fatal(err)
@@ -130,22 +122,28 @@ func BenchmarkFoldSQLite(b *testing.B) {
 	}
 }
 
+// storedPool stores pool's docs in a new SQLite database, unfolded.
+func storedPool(ctx context.Context, b *testing.B, pool []*news.Doc) *sqlite.DB {
+	db, err := sqlite.Open(ctx, filepath.Join(b.TempDir(), "pool.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, d := range pool {
+		if _, err := db.Add(ctx, d); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return db
+}
+
 // BenchmarkStoryReport answers for the largest story of 1,000 generated
 // articles folded into SQLite, as the story page does; it reports the
 // cost per article of the story.
 func BenchmarkStoryReport(b *testing.B) {
 	pool := benchPool(b, 1000)
 	ctx := context.Background()
-	db, err := sqlite.Open(ctx, filepath.Join(b.TempDir(), "story.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
+	db := storedPool(ctx, b, pool)
 	defer db.Close()
-	for _, d := range pool {
-		if _, err := db.Add(ctx, d); err != nil {
-			b.Fatal(err)
-		}
-	}
 	s, err := OpenStored(ctx, db.Folding())
 	if err != nil {
 		b.Fatal(err)
