@@ -61,10 +61,11 @@ and end: when other programs share the cores the per-second figures drop, the CP
 --quick (under a minute) measures 300 texts, 150 pages and adds at 10k stored articles (the 10k
 are put in with SQLite's AddBatch, 500 a transaction), and no story API. Without it: 4,000
 texts, 1,000 pages, adds and the story API at 10k, 100k and 1M stored. The story API needs the
-cross-article pass folded in, one article after another, at about 10 ms an article: 100k takes
-about 20 minutes, 1M some hours on 2 cores, beside two hours or more and about 25 GB of disk to
-fill the store. --story-sizes picks the sizes to fold and time it at (--story-sizes 10k with
---quick takes a few minutes).
+cross-article pass folded in, one article after another: about 50 ms an article on SQLite once
+10k are stored and about 140 ms on PostgreSQL (docs/benchmarks.md), so 10k takes 8 to 25 minutes
+and 1M half a day or more, beside an hour or more and about 25 GB of disk to fill the store.
+--story-sizes picks the sizes to fold and time it at (--story-sizes 10k with --quick takes about
+ten minutes); --story-sizes none times adds only.
 
 The store is a throwaway SQLite file in a temporary folder, removed afterwards (--keep keeps
 it), or the file --db names, which must not exist yet. With --db postgres://… the adds are
@@ -99,7 +100,9 @@ ratio to theirs: wink-nlp with its English model (sentences, entities, dates), c
 				}
 				opts.StoreSizes = s
 			}
-			if cmd.Flags().Changed("story-sizes") {
+			if cmd.Flags().Changed("story-sizes") && strings.TrimSpace(storySizes) == "none" {
+				opts.StorySizes = []int{} // not nil: nil means the default
+			} else if cmd.Flags().Changed("story-sizes") {
 				s, err := parseSizes("--story-sizes", storySizes)
 				if err != nil {
 					return usageError{err}
@@ -182,7 +185,7 @@ ratio to theirs: wink-nlp with its English model (sentences, entities, dates), c
 	f.IntVar(&opts.TextArticles, "text-articles", 0, "articles for the text run (default 300 with --quick, else 4000)")
 	f.IntVar(&opts.HTMLPages, "html-pages", 0, "pages for the HTML run (default 150 with --quick, else 1000)")
 	f.IntVar(&opts.Adds, "adds", 0, "adds timed at each store size (default 100 with --quick, else 500)")
-	f.StringVar(&storySizes, "story-sizes", "", "store sizes among --sizes to fold the cross-article pass and time the story API at (default none with --quick, else all)")
+	f.StringVar(&storySizes, "story-sizes", "", "store sizes among --sizes to fold the cross-article pass and time the story API at (default none with --quick, else all; \"none\" for none)")
 	f.IntVar(&opts.StoryRequests, "story-requests", 0, "story API requests timed at each of --story-sizes (default 200 with --quick, else 1000)")
 	f.IntVar(&opts.ArticleBytes, "article-bytes", 0, "length of a generated article's text (default 5000)")
 	f.BoolVar(&peers, "peers", false, "also run wink-nlp, chrono-node and Readability (installed with npm on first use)")

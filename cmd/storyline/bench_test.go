@@ -107,3 +107,24 @@ func TestParseSizes(t *testing.T) {
 		})
 	}
 }
+
+// TestBenchStorySizesNone checks that a full run told --story-sizes none
+// times adds and folds nothing: on a big store a fold takes hours.
+func TestBenchStorySizesNone(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "bench.db")
+	code, out, errs := cli(t, "", "bench", "--format", "json", "--quiet", "--db", db,
+		"--text-articles", "4", "--html-pages", "2", "--adds", "2", "--sizes", "40", "--story-sizes", "none")
+	if code != exitOK {
+		t.Fatalf("exit %d; stderr: %s", code, errs)
+	}
+	var obj struct {
+		Add      []any `json:"add"`
+		StoryAPI []any `json:"story_api"`
+	}
+	if err := json.Unmarshal([]byte(out), &obj); err != nil {
+		t.Fatalf("output is not JSON: %v\n%s", err, out)
+	}
+	if len(obj.Add) != 1 || len(obj.StoryAPI) != 0 {
+		t.Errorf("add %v, story_api %v; want one add size and no story API", obj.Add, obj.StoryAPI)
+	}
+}
